@@ -1,0 +1,22 @@
+/**
+ * The pure core of cognito-identity-fake: the state type, the initial state and the dispatch function.
+ * No I/O and no SDK: `(state, operation, input, context) -> { state, result }`.
+ */
+
+export type { DispatchResult, ErrorResult, SuccessResult } from "./dispatch";
+export { dispatch, isOperation } from "./dispatch";
+export { ServiceError } from "./errors";
+export type { OperationName, OperationTypes } from "./model/model.generated";
+export { OPERATION_NAMES, OPERATIONS, SHAPES } from "./model/model.generated";
+export type { MemberRef, OperationSpec, Shape } from "./model/shape";
+export type {
+  Context,
+  CoreState,
+  IdentityPoolRecord,
+  IdentityRecord,
+  PoolEntry,
+  PrincipalTagMapRecord,
+} from "./state";
+export { initialState } from "./state";
+export { PMap } from "./store/pmap";
+export { parseInput, validationMessage } from "./validation/validate";

@@ -1,0 +1,23 @@
+/**
+ * Opaque pagination tokens. A token carries the creation sequence of the last item returned, so a page
+ * resumes correctly even when items before it were deleted meanwhile. Tokens are scoped to one listing.
+ */
+import { invalidParameter } from "./errors";
+
+/** A token that resumes the listing `scope` after sequence number `after`. */
+export function encodeToken(scope: string, after: number): string {
+  return Buffer.from(JSON.stringify([scope, after]), "utf8").toString("base64url");
+}
+
+/** The sequence number a token resumes after; `InvalidParameterException` for a token of another listing. */
+export function decodeToken(scope: string, token: string | undefined): number {
+  if (token === undefined) return -1;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed[0] === scope && Number.isSafeInteger(parsed[1]))
+      return parsed[1] as number;
+  } catch {
+    // fall through to the service's answer for a token it did not issue
+  }
+  throw invalidParameter("Invalid pagination token.");
+}

@@ -1,0 +1,57 @@
+/**
+ * Reading and writing pool entries. Every writer returns a new frozen state; nothing is modified in place.
+ */
+import { poolNotFound } from "../errors";
+import type { Context, CoreState, IdentityPoolRecord, PoolEntry } from "../state";
+import { regionKey } from "../state";
+import { PMap } from "./pmap";
+
+/** The pool entry, if the pool exists in the caller's account and region. */
+export function findPool(state: CoreState, poolId: string, ctx: Context): PoolEntry | undefined {
+  const entry = state.pools.get(poolId);
+  if (!entry || entry.pool.region !== ctx.region || entry.pool.accountId !== ctx.accountId) return undefined;
+  return entry;
+}
+
+/** The pool entry, or `ResourceNotFoundException` with the real message. */
+export function requirePool(state: CoreState, poolId: string, ctx: Context): PoolEntry {
+  const entry = findPool(state, poolId, ctx);
+  if (!entry) throw poolNotFound(poolId);
+  return entry;
+}
+
+/** A state with the entry stored under its pool id. */
+export function putPool(state: CoreState, entry: PoolEntry): CoreState {
+  return Object.freeze({ ...state, pools: state.pools.set(entry.pool.identityPoolId, Object.freeze(entry)) });
+}
+
+/** A state with a new pool added, with no identities, at the end of its region's listing order. */
+export function addPool(state: CoreState, pool: IdentityPoolRecord): CoreState {
+  const key = regionKey(pool.accountId, pool.region);
+  const order = [...(state.poolOrder.get(key) ?? []), pool.identityPoolId];
+  const entry: PoolEntry = {
+    pool,
+    identities: PMap.empty(),
+    logins: PMap.empty(),
+    developerUsers: PMap.empty(),
+    order: PMap.empty(),
+    nextSeq: 0,
+  };
+  return putPool({ ...state, poolOrder: state.poolOrder.set(key, Object.freeze(order)) }, entry);
+}
+
+/** A state without the pool and everything it owns (its identities go with it). */
+export function removePool(state: CoreState, pool: IdentityPoolRecord): CoreState {
+  const key = regionKey(pool.accountId, pool.region);
+  const order = (state.poolOrder.get(key) ?? []).filter((id) => id !== pool.identityPoolId);
+  return Object.freeze({
+    ...state,
+    pools: state.pools.delete(pool.identityPoolId),
+    poolOrder: state.poolOrder.set(key, Object.freeze(order)),
+  });
+}
+
+/** The ids of the pools of the caller's account and region, oldest first. */
+export function poolIdsInRegion(state: CoreState, ctx: Context): readonly string[] {
+  return state.poolOrder.get(regionKey(ctx.accountId, ctx.region)) ?? [];
+}

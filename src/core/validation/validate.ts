@@ -1,0 +1,271 @@
+/**
+ * Input checking as the service front end does it, driven by the generated model tables:
+ * 1. types — a member of the wrong JSON type answers `SerializationException` (unknown members are dropped,
+ *    `null` counts as absent);
+ * 2. constraints — required, length, pattern, range, enum, list and map sizes, nested members: every
+ *    violation is collected into one `ValidationException` in the service's message format.
+ * Both run before the operation looks anything up.
+ */
+import { ServiceError } from "../errors";
+import type { OperationName } from "../model/model.generated";
+import { OPERATIONS, SHAPES } from "../model/model.generated";
+import type { MemberRef, Shape } from "../model/shape";
+
+type Json = string | number | boolean | JsonObject | Json[];
+interface JsonObject {
+  [key: string]: Json;
+}
+
+const shapeOf = (name: string): Shape => {
+  const shape = SHAPES[name];
+  if (!shape) throw new Error(`no shape ${name} in the model table`);
+  return shape;
+};
+
+const jsonKind = (value: unknown): string => {
+  if (Array.isArray(value)) return "START_ARRAY";
+  if (typeof value === "object") return "START_OBJECT";
+  if (typeof value === "string") return "VALUE_STRING";
+  if (typeof value === "boolean") return value ? "VALUE_TRUE" : "VALUE_FALSE";
+  return Number.isInteger(value) ? "VALUE_NUMBER_INT" : "VALUE_NUMBER_FLOAT";
+};
+
+const serialization = (value: unknown, expected: string): ServiceError =>
+  new ServiceError("SerializationException", `${jsonKind(value)} can not be converted to ${expected}`);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Checks JSON types against the shape and returns a clean copy: known members only, no nulls. */
+function coerce(shape: Shape, value: unknown): Json {
+  switch (shape.kind) {
+    case "string":
+    case "enum":
+      if (typeof value !== "string") throw serialization(value, "a String");
+      return value;
+    case "boolean":
+      if (typeof value !== "boolean") throw serialization(value, "a Boolean");
+      return value;
+    case "integer":
+    case "long":
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+        throw serialization(value, shape.kind === "integer" ? "an Integer" : "a Long");
+      }
+      return value;
+    case "timestamp":
+      if (typeof value !== "number") throw serialization(value, "a Date");
+      return value;
+    case "list": {
+      if (!Array.isArray(value)) throw serialization(value, "a List");
+      const member = shapeOf(shape.member.target);
+      const out: Json[] = [];
+      for (const item of value) if (item !== null) out.push(coerce(member, item));
+      return out;
+    }
+    case "map": {
+      if (!isObject(value)) throw serialization(value, "a Map");
+      const member = shapeOf(shape.value.target);
+      const entries: [string, Json][] = [];
+      for (const [k, v] of Object.entries(value)) if (v !== null) entries.push([k, coerce(member, v)]);
+      return Object.fromEntries(entries) as JsonObject;
+    }
+    case "structure": {
+      if (!isObject(value)) throw serialization(value, "a Structure");
+      const entries: [string, Json][] = [];
+      for (const [name, ref] of Object.entries(shape.members)) {
+        if (!Object.hasOwn(value, name)) continue;
+        const v = value[name];
+        if (v !== null && v !== undefined) entries.push([name, coerce(shapeOf(ref.target), v)]);
+      }
+      return Object.fromEntries(entries) as JsonObject;
+    }
+  }
+}
+
+/** Smithy lengths count Unicode code points. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      n++;
+    }
+  }
+  return n;
+}
+
+const patterns = new Map<string, RegExp>();
+const regexOf = (pattern: string): RegExp => {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, "u");
+    patterns.set(pattern, re);
+  }
+  return re;
+};
+
+/** The pattern as the service prints it: without the `^…$` anchors. */
+const printedPattern = (pattern: string): string => pattern.replace(/^\^/, "").replace(/\$$/, "");
+
+const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+
+function containsSensitive(shape: Shape, seen = new Set<Shape>()): boolean {
+  if (seen.has(shape)) return false;
+  seen.add(shape);
+  switch (shape.kind) {
+    case "string":
+      return shape.sensitive === true;
+    case "list":
+      return containsSensitive(shapeOf(shape.member.target), seen);
+    case "map":
+      return containsSensitive(shapeOf(shape.value.target), seen);
+    case "structure":
+      return Object.values(shape.members).some((m) => containsSensitive(shapeOf(m.target), seen));
+    default:
+      return false;
+  }
+}
+
+/** A value as Java's `toString` prints it inside the service's message. */
+function printed(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(printed).join(", ")}]`;
+  if (typeof value === "object") {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${printed(v)}`)
+      .join(", ")}}`;
+  }
+  return String(value);
+}
+
+/** The phrases a scalar or collection breaks, without recursing into members. */
+function phrases(shape: Shape, value: Json): string[] {
+  const out: string[] = [];
+  const length = (n: number, min?: number, max?: number) => {
+    if (min !== undefined && n < min) out.push(`Member must have length greater than or equal to ${min}`);
+    if (max !== undefined && n > max) out.push(`Member must have length less than or equal to ${max}`);
+  };
+  switch (shape.kind) {
+    case "string": {
+      const s = value as string;
+      length(codePoints(s), shape.min, shape.max);
+      if (shape.pattern && !regexOf(shape.pattern).test(s)) {
+        out.push(`Member must satisfy regular expression pattern: ${printedPattern(shape.pattern)}`);
+      }
+      break;
+    }
+    case "enum":
+      if (!shape.values.includes(value as string)) {
+        out.push(`Member must satisfy enum value set: [${shape.values.join(", ")}]`);
+      }
+      break;
+    case "integer":
+    case "long": {
+      const n = value as number;
+      if (shape.min !== undefined && n < shape.min)
+        out.push(`Member must have value greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && n > shape.max)
+        out.push(`Member must have value less than or equal to ${shape.max}`);
+      break;
+    }
+    case "list":
+      length((value as Json[]).length, shape.min, shape.max);
+      break;
+    case "map":
+      length(Object.keys(value as JsonObject).length, shape.min, shape.max);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+const isScalar = (shape: Shape): boolean =>
+  shape.kind !== "structure" && shape.kind !== "list" && shape.kind !== "map";
+
+/** Collects every violation of `value` (already type-checked) at `path`, in model member order. */
+function violations(ref: MemberRef, value: Json | undefined, path: string, out: string[]): void {
+  const shape = shapeOf(ref.target);
+  if (value === undefined) {
+    if (ref.required)
+      out.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+    return;
+  }
+  const subject = containsSensitive(shape) ? `Value at '${path}'` : `Value '${printed(value)}' at '${path}'`;
+  for (const phrase of phrases(shape, value)) out.push(`${subject} failed to satisfy constraint: ${phrase}`);
+  if (shape.kind === "structure") {
+    const obj = value as JsonObject;
+    for (const [name, member] of Object.entries(shape.members)) {
+      violations(member, obj[name], path ? `${path}.${lowerFirst(name)}` : lowerFirst(name), out);
+    }
+  } else if (shape.kind === "list") {
+    const member = shapeOf(shape.member.target);
+    const items = value as Json[];
+    if (isScalar(member)) {
+      const wrapped = new Set(items.flatMap((item) => phrases(member, item)));
+      if (wrapped.size)
+        out.push(
+          `${subject} failed to satisfy constraint: Member must satisfy constraint: [${[...wrapped].join(", ")}]`,
+        );
+    } else {
+      items.forEach((item, i) => {
+        violations(shape.member, item, `${path}.${i + 1}.member`, out);
+      });
+    }
+  } else if (shape.kind === "map") {
+    const keyShape = shapeOf(shape.key.target);
+    const valueShape = shapeOf(shape.value.target);
+    const entries = Object.entries(value as JsonObject);
+    const keyPhrases = new Set(entries.flatMap(([k]) => phrases(keyShape, k)));
+    if (keyPhrases.size)
+      out.push(
+        `${subject} failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyPhrases].join(", ")}]`,
+      );
+    if (isScalar(valueShape)) {
+      const valuePhrases = new Set(entries.flatMap(([, v]) => phrases(valueShape, v)));
+      if (valuePhrases.size)
+        out.push(
+          `${subject} failed to satisfy constraint: Map value must satisfy constraint: [${[...valuePhrases].join(", ")}]`,
+        );
+    } else {
+      for (const [k, v] of entries) violations(shape.value, v, `${path}.${k}.member`, out);
+    }
+  }
+}
+
+/** The service's `ValidationException` message for a list of violations. */
+export function validationMessage(found: readonly string[]): string {
+  const count =
+    found.length === 1 ? "1 validation error detected" : `${found.length} validation errors detected`;
+  return `${count}: ${found.join("; ")}`;
+}
+
+/**
+ * Checks a raw (JSON-parsed) input against the operation's input shape and returns a clean copy.
+ * Throws `SerializationException` for wrong JSON types and `ValidationException` for constraint violations.
+ *
+ * @example
+ * ```ts
+ * parseInput("DescribeIdentityPool", { IdentityPoolId: "bad" });
+ * // throws ValidationException: 1 validation error detected: Value 'bad' at 'identityPoolId' failed to
+ * // satisfy constraint: Member must satisfy regular expression pattern: [\w-]+:[0-9a-f-]+
+ * ```
+ */
+export function parseInput(operation: OperationName, raw: unknown): Record<string, unknown> {
+  const root = OPERATIONS[operation].input;
+  const input = coerce(shapeOf(root), raw ?? {}) as JsonObject;
+  const found: string[] = [];
+  violations({ target: root }, input, "", found);
+  if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
+  return input;
+}
+
+/** Checks a value against one named shape of the model (used for seeding fixtures); `path` names it in messages. */
+export function checkShape(shapeName: string, value: unknown, path: string): void {
+  const clean = coerce(shapeOf(shapeName), value);
+  const found: string[] = [];
+  violations({ target: shapeName }, clean, path, found);
+  if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
+}

@@ -1,0 +1,138 @@
+/**
+ * The stateful shell around the pure core: it holds the current state, answers serialized requests through
+ * `dispatch`, and keeps the journal, the scripted failures and the record of issued credentials. Every
+ * adapter (SDK plug-in, request handler, HTTP server) goes through {@link Engine.handle}.
+ */
+import { type DispatchResult, dispatch } from "../core/dispatch";
+import { statusOf } from "../core/errors";
+import { IdSource } from "../core/ids";
+import type { CredentialIssue, Env } from "../core/operations/handler";
+import { type Context, type CoreState, initialState } from "../core/state";
+import {
+  readRequest,
+  regionOfHost,
+  type WireRequest,
+  type WireResponse,
+  writeResponse,
+} from "../wire/protocol";
+
+/** One request the fake received. */
+export interface CallRecord {
+  /** The operation named by the request's target (as sent, even when unknown). */
+  readonly operation: string;
+  /** The request body as parsed JSON (`undefined` when it was not JSON). */
+  readonly input: unknown;
+  /** The output, when the command succeeded. */
+  readonly output?: Readonly<Record<string, unknown>>;
+  /** The service error, when it failed. */
+  readonly error?: { readonly name: string; readonly message: string };
+  /** The region the request went to. */
+  readonly region: string;
+  readonly time: Date;
+}
+
+/** A service error to answer with: a name such as `TooManyRequestsException`, and optionally its text and status. */
+export interface FailureSpec {
+  readonly name: string;
+  readonly message?: string;
+  readonly statusCode?: number;
+}
+
+/** Settings of an engine. */
+export interface EngineOptions {
+  readonly accountId: string;
+  readonly region: string;
+  readonly seed: number;
+  readonly now: () => Date;
+}
+
+interface ScriptedFailure {
+  readonly operation: string;
+  readonly error: FailureSpec;
+  remaining: number;
+}
+
+/** The stateful engine behind a fake. */
+export class Engine {
+  /** The current state. */
+  state: CoreState;
+  readonly calls: CallRecord[] = [];
+  readonly issued: CredentialIssue[] = [];
+  private failures: ScriptedFailure[] = [];
+  private readonly requestIds: IdSource;
+
+  constructor(readonly options: EngineOptions) {
+    this.state = initialState(options.seed);
+    this.requestIds = new IdSource(options.seed ^ 0x7f4a7c15, 0);
+  }
+
+  /** The context of a command sent to `region` now. */
+  context(region = this.options.region): Context {
+    return { accountId: this.options.accountId, region, now: this.options.now().getTime() };
+  }
+
+  /** Answers one serialized request, as the service would. Synchronous, so each command is atomic. */
+  handle(request: WireRequest): WireResponse {
+    const region = regionOfHost(request.hostname) ?? this.options.region;
+    const ctx = this.context(region);
+    const parsed = readRequest(request);
+    const input = parsed.ok ? parsed.input : undefined;
+    let result: DispatchResult;
+    const failure = parsed.ok ? this.takeFailure(parsed.operation) : undefined;
+    if (!parsed.ok) {
+      result = { ok: false, error: { type: parsed.type, message: parsed.message, statusCode: 400 } };
+    } else if (failure) {
+      const message = failure.message ?? `${failure.name} injected by the fake.`;
+      result = {
+        ok: false,
+        error: { type: failure.name, message, statusCode: failure.statusCode ?? statusOf(failure.name) },
+      };
+    } else {
+      const answer = dispatch(this.state, parsed.operation, input, ctx);
+      this.state = answer.state;
+      result = answer.result;
+      if (result.ok && result.issued) this.issued.push(Object.freeze(result.issued));
+    }
+    this.calls.push(
+      Object.freeze({
+        operation: parsed.operation,
+        input,
+        ...(result.ok
+          ? { output: result.output }
+          : { error: { name: result.error.type, message: result.error.message } }),
+        region,
+        time: new Date(ctx.now),
+      }),
+    );
+    return writeResponse(result, this.requestIds.guid());
+  }
+
+  /** Runs a pure state change (seeding) with the engine's context; commits only if it does not throw. */
+  apply<T>(region: string | undefined, change: (state: CoreState, env: Env) => { state: CoreState } & T): T {
+    const ids = new IdSource(this.state.seed, this.state.idPosition);
+    const { state, ...rest } = change(this.state, { ctx: this.context(region), ids });
+    this.state = Object.freeze({ ...state, idPosition: ids.position });
+    return rest as unknown as T;
+  }
+
+  /** Scripts the next `times` requests of `operation` (or `*` for any) to fail with `error`. */
+  failNext(operation: string, error: FailureSpec, times: number): void {
+    this.failures.push({ operation, error, remaining: times });
+  }
+
+  private takeFailure(operation: string): FailureSpec | undefined {
+    const found = this.failures.find((f) => f.operation === operation || f.operation === "*");
+    if (!found) return undefined;
+    found.remaining -= 1;
+    if (found.remaining <= 0) this.failures = this.failures.filter((f) => f !== found);
+    return found.error;
+  }
+
+  /** Back to the empty state, the initial ID sequence, and an empty journal. */
+  reset(): void {
+    this.state = initialState(this.options.seed);
+    this.calls.length = 0;
+    this.issued.length = 0;
+    this.failures = [];
+  }
+}

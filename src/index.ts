@@ -1,0 +1,18 @@
+/**
+ * cognito-identity-fake: an in-memory, stateful fake of Amazon Cognito Identity for tests that use the AWS
+ * SDK for JavaScript v3.
+ */
+
+export type { PrincipalTagAttributeMapInput, SeedIdentityPoolInput } from "./core/seed";
+export type {
+  CoreState,
+  IdentityPoolRecord,
+  IdentityRecord,
+  PoolEntry,
+  PrincipalTagMapRecord,
+} from "./core/state";
+export type { CallRecord, FailureSpec } from "./engine/engine";
+export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fake";
+export { createCognitoIdentityFake } from "./fake";
+export { PLUGIN_NAME } from "./sdk/plugin";
+export type { FakeRequestHandler } from "./sdk/requestHandler";

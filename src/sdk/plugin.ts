@@ -1,0 +1,35 @@
+/**
+ * The SDK plug-in: a middleware right after the SDK's `deserializerMiddleware` that answers the serialized,
+ * retried request in-process, so the SDK's serializer, deserializer, exception classes, `$metadata` and retry
+ * logic all run as against AWS.
+ */
+import type { Pluggable } from "@smithy/types";
+import type { WireRequest, WireResponse } from "../wire/protocol";
+
+/** The middleware's name: adding the plug-in again replaces it; `middlewareStack.remove(name)` detaches it. */
+export const PLUGIN_NAME = "cognitoIdentityFake";
+
+/** Something that answers a serialized request. */
+export type WireHandler = (request: WireRequest) => WireResponse;
+
+/**
+ * A `Pluggable` that answers every command of the client it is added to. It also removes the client's
+ * credential resolution and SigV4 signing (`httpAuthSchemeMiddleware`, `httpSigningMiddleware`), so a client
+ * with no credentials makes no credential-chain lookup; the fake does not check signatures.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a Pluggable of any input/output plugs into every client, whatever copy of @smithy/types it was built with
+export function createPlugin(answer: WireHandler): Pluggable<any, any> {
+  return {
+    applyToStack(stack) {
+      stack.addRelativeTo(
+        () => async (args: { request: unknown }) => ({
+          response: answer(args.request as WireRequest),
+          output: undefined,
+        }),
+        { name: PLUGIN_NAME, relation: "after", toMiddleware: "deserializerMiddleware", override: true },
+      );
+      stack.remove("httpAuthSchemeMiddleware");
+      stack.remove("httpSigningMiddleware");
+    },
+  };
+}

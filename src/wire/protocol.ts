@@ -1,0 +1,103 @@
+/**
+ * The AWS JSON 1.1 protocol of Cognito Identity: reading a serialized request and writing the response the
+ * real service would send. Knows nothing of the SDK, so the SDK adapters and an HTTP server share it.
+ */
+import type { DispatchResult } from "../core/dispatch";
+
+/** The service's target prefix: `X-Amz-Target: AWSCognitoIdentityService.<Operation>`. */
+export const TARGET_PREFIX = "AWSCognitoIdentityService.";
+const CONTENT_TYPE = "application/x-amz-json-1.1";
+
+/** A serialized request, as the SDK or an HTTP server holds it. Header names are matched case-insensitively. */
+export interface WireRequest {
+  readonly hostname?: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body?: string | Uint8Array | null;
+}
+
+/** A serialized response: structurally an SDK `HttpResponse`. */
+export interface WireResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+
+/** A request read off the wire: the operation named by the target header and the parsed JSON body. */
+export type ParsedRequest =
+  | { readonly ok: true; readonly operation: string; readonly input: unknown }
+  | { readonly ok: false; readonly operation: string; readonly type: string; readonly message: string };
+
+const header = (headers: WireRequest["headers"], name: string): string | undefined => {
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
+};
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Reads the operation and the JSON input of a request. A missing or foreign target answers
+ * `UnknownOperationException`; a body that is not JSON answers `SerializationException`, as the service does.
+ *
+ * @example
+ * ```ts
+ * readRequest({ headers: { "x-amz-target": "AWSCognitoIdentityService.GetId" }, body: '{"IdentityPoolId":"x"}' });
+ * // { ok: true, operation: "GetId", input: { IdentityPoolId: "x" } }
+ * ```
+ */
+export function readRequest(request: WireRequest): ParsedRequest {
+  const target = header(request.headers, "x-amz-target") ?? "";
+  const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
+  if (!operation) return { ok: false, operation: target, type: "UnknownOperationException", message: "" };
+  const raw =
+    request.body == null
+      ? ""
+      : typeof request.body === "string"
+        ? request.body
+        : decoder.decode(request.body);
+  if (raw.trim() === "") return { ok: true, operation, input: {} };
+  try {
+    return { ok: true, operation, input: JSON.parse(raw) };
+  } catch {
+    return {
+      ok: false,
+      operation,
+      type: "SerializationException",
+      message: "Unable to parse the request body as JSON.",
+    };
+  }
+}
+
+/** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
+const FRAMEWORK_ERRORS = new Set(["SerializationException", "UnknownOperationException"]);
+
+/** The service's response for a command's result. */
+export function writeResponse(result: DispatchResult, requestId: string): WireResponse {
+  if (result.ok) {
+    return {
+      statusCode: 200,
+      headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId },
+      body: encoder.encode(JSON.stringify(result.output)),
+    };
+  }
+  const { type, message, statusCode } = result.error;
+  const body = FRAMEWORK_ERRORS.has(type)
+    ? { __type: `com.amazon.coral.service#${type}`, ...(message ? { Message: message } : {}) }
+    : { __type: type, message };
+  const headers: Record<string, string> = {
+    "content-type": CONTENT_TYPE,
+    "x-amzn-requestid": requestId,
+    "x-amzn-errortype": `${type}:`,
+  };
+  if (message) headers["x-amzn-errormessage"] = message.replace(/[^\x20-\x7e]/g, "?");
+  return { statusCode, headers, body: encoder.encode(JSON.stringify(body)) };
+}
+
+/**
+ * The region a request was sent to, read from the endpoint host
+ * (`cognito-identity[-fips].<region>.amazonaws.com[.cn]`); `undefined` for any other host.
+ */
+export function regionOfHost(hostname: string | undefined): string | undefined {
+  const match = /^cognito-identity(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(hostname ?? "");
+  return match?.[1];
+}
