@@ -11,7 +11,9 @@ export const USER_POOL = "cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool
 export const CLIENT_ID = "testclient123";
 
 /** A fake with a fixed clock, and a client (no credentials, one attempt) plugged into it. */
-export function setup(options: CognitoIdentityFakeOptions & { clientRegion?: string; maxAttempts?: number } = {}): {
+export function setup(
+  options: CognitoIdentityFakeOptions & { clientRegion?: string; maxAttempts?: number } = {},
+): {
   fake: CognitoIdentityFake;
   client: CognitoIdentityClient;
   clientIn: (region: string) => CognitoIdentityClient;
@@ -26,7 +28,9 @@ export function setup(options: CognitoIdentityFakeOptions & { clientRegion?: str
 }
 
 /** The rejection of a promise, failing the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number }; $fault?: string }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number }; $fault?: string }> {
   try {
     await promise;
   } catch (err) {

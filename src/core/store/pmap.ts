@@ -5,6 +5,8 @@
  * (inserting into a 100,000-entry `Map` through immer costs tens of milliseconds). Here an update copies only
  * the path from the root to one leaf — at most seven 32-slot arrays, in practice three or four at 100,000
  * entries — so every update costs the same at any size, and every old version stays valid and unchanged.
+ * Nodes are private and never mutated after construction; the map object itself is frozen. (Freezing every
+ * node as well would triple the cost of an update for no protection the encapsulation does not already give.)
  * That is what makes snapshots O(1): a snapshot is just a reference.
  *
  * Keys are strings or non-negative integers. Integer keys use their own value as the hash, so sequential
@@ -20,17 +22,21 @@ const MAX_SHIFT = 30;
 
 type Key = string | number;
 
-interface Leaf<K extends Key, V> {
-  readonly hashes: readonly number[];
-  readonly keys: readonly K[];
-  readonly values: readonly V[];
+/** A bucket of up to {@link BUCKET} entries (more only when every hash bit is used up). Never mutated. */
+class Leaf<K extends Key, V> {
+  constructor(
+    readonly hashes: number[],
+    readonly keys: K[],
+    readonly values: V[],
+  ) {}
 }
-interface Branch<K extends Key, V> {
-  readonly slots: readonly (TrieNode<K, V> | undefined)[];
-}
-type TrieNode<K extends Key, V> = Leaf<K, V> | Branch<K, V>;
 
-const isBranch = <K extends Key, V>(node: TrieNode<K, V>): node is Branch<K, V> => "slots" in node;
+/** A 32-slot interior node. Never mutated after construction. */
+class Branch<K extends Key, V> {
+  constructor(readonly slots: (TrieNode<K, V> | undefined)[]) {}
+}
+
+type TrieNode<K extends Key, V> = Leaf<K, V> | Branch<K, V>;
 
 /** FNV-1a over UTF-16 code units; integers hash to themselves. */
 function hashOf(key: Key): number {
@@ -43,25 +49,13 @@ function hashOf(key: Key): number {
   return h >>> 0;
 }
 
-function leaf<K extends Key, V>(hashes: number[], keys: K[], values: V[]): Leaf<K, V> {
-  return Object.freeze({
-    hashes: Object.freeze(hashes),
-    keys: Object.freeze(keys),
-    values: Object.freeze(values),
-  });
-}
-
-function branch<K extends Key, V>(slots: (TrieNode<K, V> | undefined)[]): Branch<K, V> {
-  return Object.freeze({ slots: Object.freeze(slots) });
-}
-
 function lookup<K extends Key, V>(root: TrieNode<K, V> | undefined, hash: number, key: K): V | undefined {
   let node = root;
   let shift = 0;
   while (node !== undefined) {
-    if (!isBranch(node)) {
-      const { keys } = node;
-      for (let i = 0; i < keys.length; i++) if (keys[i] === key) return node.values[i];
+    if (node instanceof Leaf) {
+      const { hashes, keys } = node;
+      for (let i = 0; i < keys.length; i++) if (hashes[i] === hash && keys[i] === key) return node.values[i];
       return undefined;
     }
     node = node.slots[(hash >>> shift) & MASK];
@@ -81,30 +75,30 @@ function insert<K extends Key, V>(
 ): TrieNode<K, V> {
   if (node === undefined) {
     added.value = true;
-    return leaf([hash], [key], [value]);
+    return new Leaf([hash], [key], [value]);
   }
-  if (isBranch(node)) {
+  if (node instanceof Branch) {
     const index = (hash >>> shift) & MASK;
     const child = node.slots[index];
     const next = insert(child, shift + BITS, hash, key, value, added);
     if (next === child) return node;
     const slots = node.slots.slice();
     slots[index] = next;
-    return branch(slots);
+    return new Branch(slots);
   }
   const at = node.keys.indexOf(key);
   if (at >= 0) {
     if (node.values[at] === value) return node;
     const values = node.values.slice();
     values[at] = value;
-    return leaf(node.hashes.slice(), node.keys.slice(), values);
+    return new Leaf(node.hashes, node.keys, values);
   }
   if (node.keys.length < BUCKET || shift > MAX_SHIFT) {
     added.value = true;
-    return leaf([...node.hashes, hash], [...node.keys, key], [...node.values, value]);
+    return new Leaf([...node.hashes, hash], [...node.keys, key], [...node.values, value]);
   }
   const slots: (TrieNode<K, V> | undefined)[] = new Array(1 << BITS);
-  let split: TrieNode<K, V> = branch(slots);
+  let split: TrieNode<K, V> = new Branch(slots);
   const ignored = { value: false };
   for (let i = 0; i < node.keys.length; i++) {
     split = insert(split, shift, node.hashes[i] as number, node.keys[i] as K, node.values[i] as V, ignored);
@@ -119,25 +113,25 @@ function remove<K extends Key, V>(
   key: K,
 ): TrieNode<K, V> | undefined {
   if (node === undefined) return undefined;
-  if (isBranch(node)) {
+  if (node instanceof Branch) {
     const index = (hash >>> shift) & MASK;
     const child = node.slots[index];
     const next = remove(child, shift + BITS, hash, key);
     if (next === child) return node;
     const slots = node.slots.slice();
     slots[index] = next;
-    return slots.some((s) => s !== undefined) ? branch(slots) : undefined;
+    return slots.some((s) => s !== undefined) ? new Branch(slots) : undefined;
   }
   const at = node.keys.indexOf(key);
   if (at < 0) return node;
   if (node.keys.length === 1) return undefined;
   const drop = <T>(list: readonly T[]): T[] => list.filter((_, i) => i !== at);
-  return leaf(drop(node.hashes), drop(node.keys), drop(node.values));
+  return new Leaf(drop(node.hashes), drop(node.keys), drop(node.values));
 }
 
 function* walk<K extends Key, V>(node: TrieNode<K, V> | undefined): Generator<[K, V]> {
   if (node === undefined) return;
-  if (isBranch(node)) {
+  if (node instanceof Branch) {
     for (const slot of node.slots) yield* walk(slot);
     return;
   }

@@ -1,0 +1,321 @@
+/**
+ * The constraint sweep: for every operation and every constrained member of its input (nested members too),
+ * one violating input per constraint goes through the real SDK client, and the answer must be a
+ * ValidationException with the service's message, with the state unchanged.
+ */
+import * as sdk from "@aws-sdk/client-cognito-identity";
+import {
+  type MemberRef,
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationName,
+  SHAPES,
+  type Shape,
+} from "../src/core";
+import { rejection, setup } from "./helpers";
+
+type Json = string | number | boolean | Json[] | { [k: string]: Json };
+
+/** Valid sample values for the string shapes whose pattern a plain "a" would not satisfy. */
+const SAMPLES: Record<string, string> = {
+  IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000",
+  IdentityId: "us-east-1:00000000-0000-4000-8000-000000000001",
+  AccountId: "123456789012",
+  ARNString: "arn:aws:iam::123456789012:role/sample",
+  CognitoIdentityProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc",
+  RoleType: "authenticated",
+};
+
+const shape = (name: string): Shape => SHAPES[name] as Shape;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const printed = (v: Json): string =>
+  Array.isArray(v)
+    ? `[${v.map(printed).join(", ")}]`
+    : typeof v === "object"
+      ? `{${Object.entries(v)
+          .map(([k, x]) => `${k}=${printed(x)}`)
+          .join(", ")}}`
+      : String(v);
+
+function validValue(name: string): Json {
+  const s = shape(name);
+  switch (s.kind) {
+    case "string": {
+      const sample = SAMPLES[name] ?? "a".repeat(Math.max(s.min ?? 1, 1));
+      return sample;
+    }
+    case "enum":
+      return s.values[0] as string;
+    case "boolean":
+      return true;
+    case "integer":
+    case "long":
+      return s.min ?? 1;
+    case "timestamp":
+      return 0;
+    case "list":
+      return [validValue(s.member.target)];
+    case "map":
+      return { [validValue(s.key.target) as string]: validValue(s.value.target) };
+    case "structure":
+      return Object.fromEntries(
+        Object.entries(s.members)
+          .filter(([, m]) => m.required)
+          .map(([k, m]) => [k, validValue(m.target)]),
+      );
+  }
+}
+
+/** The phrases a scalar value breaks (the test's own reading of the documented format). */
+function scalarPhrases(s: Shape, v: Json): string[] {
+  const out: string[] = [];
+  if (s.kind === "string") {
+    const n = [...(v as string)].length;
+    if (s.min !== undefined && n < s.min)
+      out.push(`Member must have length greater than or equal to ${s.min}`);
+    if (s.max !== undefined && n > s.max) out.push(`Member must have length less than or equal to ${s.max}`);
+    if (s.pattern && !new RegExp(s.pattern, "u").test(v as string)) {
+      out.push(`Member must satisfy regular expression pattern: ${s.pattern.slice(1, -1)}`);
+    }
+  } else if (s.kind === "enum") {
+    if (!s.values.includes(v as string))
+      out.push(`Member must satisfy enum value set: [${s.values.join(", ")}]`);
+  } else if (s.kind === "integer" || s.kind === "long") {
+    if (s.min !== undefined && (v as number) < s.min)
+      out.push(`Member must have value greater than or equal to ${s.min}`);
+    if (s.max !== undefined && (v as number) > s.max)
+      out.push(`Member must have value less than or equal to ${s.max}`);
+  }
+  return out;
+}
+
+/** Violating scalar values, one per constraint of the shape. */
+function badScalars(s: Shape): { constraint: string; value: Json }[] {
+  const out: { constraint: string; value: Json }[] = [];
+  if (s.kind === "string") {
+    if (s.min !== undefined && s.min > 0)
+      out.push({ constraint: "min length", value: "a".repeat(s.min - 1) });
+    if (s.max !== undefined) out.push({ constraint: "max length", value: "a".repeat(s.max + 1) });
+    if (s.pattern) {
+      const re = new RegExp(s.pattern, "u");
+      const bad = ["!", " ", "#"].map((c) => c.repeat(Math.max(s.min ?? 1, 1))).find((v) => !re.test(v));
+      if (bad === undefined) throw new Error(`no violating sample for pattern ${s.pattern}`);
+      out.push({ constraint: "pattern", value: bad });
+    }
+  } else if (s.kind === "enum") {
+    out.push({ constraint: "enum", value: "NotAValue" });
+  } else if (s.kind === "integer" || s.kind === "long") {
+    if (s.min !== undefined) out.push({ constraint: "min", value: s.min - 1 });
+    if (s.max !== undefined) out.push({ constraint: "max", value: s.max + 1 });
+  }
+  return out;
+}
+
+interface Case {
+  readonly operation: OperationName;
+  readonly label: string;
+  readonly input: Json;
+  readonly expected: string[];
+}
+
+const sensitive = (name: string): boolean => {
+  const s = shape(name);
+  if (s.kind === "string") return s.sensitive === true;
+  if (s.kind === "map") return sensitive(s.value.target);
+  if (s.kind === "list") return sensitive(s.member.target);
+  return false;
+};
+
+/** Every violation case at one member position; `place` builds the whole input around a value there. */
+function casesAt(
+  operation: OperationName,
+  ref: MemberRef,
+  path: string,
+  place: (v: Json | undefined) => Json,
+  out: Case[],
+): void {
+  const s = shape(ref.target);
+  const subject = (v: Json) =>
+    sensitive(ref.target) ? `Value at '${path}'` : `Value '${printed(v)}' at '${path}'`;
+  if (ref.required) {
+    out.push({
+      operation,
+      label: `${path} required`,
+      input: place(undefined),
+      expected: [`Value null at '${path}' failed to satisfy constraint: Member must not be null`],
+    });
+  }
+  for (const { constraint, value } of badScalars(s)) {
+    out.push({
+      operation,
+      label: `${path} ${constraint}`,
+      input: place(value),
+      expected: scalarPhrases(s, value).map((p) => `${subject(value)} failed to satisfy constraint: ${p}`),
+    });
+  }
+  if (s.kind === "list") {
+    const item = validValue(s.member.target);
+    if (s.min !== undefined && s.min > 0) {
+      out.push({
+        operation,
+        label: `${path} min items`,
+        input: place([]),
+        expected: [
+          `${subject([])} failed to satisfy constraint: Member must have length greater than or equal to ${s.min}`,
+        ],
+      });
+    }
+    if (s.max !== undefined) {
+      const v = Array.from({ length: s.max + 1 }, () => item);
+      out.push({
+        operation,
+        label: `${path} max items`,
+        input: place(v),
+        expected: [
+          `${subject(v)} failed to satisfy constraint: Member must have length less than or equal to ${s.max}`,
+        ],
+      });
+    }
+    const member = shape(s.member.target);
+    if (member.kind === "structure") {
+      for (const [name, m] of Object.entries(member.members)) {
+        casesAt(
+          operation,
+          m,
+          `${path}.1.member.${lowerFirst(name)}`,
+          (v) => place([withMember(item, name, v)]),
+          out,
+        );
+      }
+    } else {
+      for (const { constraint, value } of badScalars(member)) {
+        const list = [value];
+        out.push({
+          operation,
+          label: `${path} item ${constraint}`,
+          input: place(list),
+          expected: [
+            `${subject(list)} failed to satisfy constraint: Member must satisfy constraint: [${scalarPhrases(member, value).join(", ")}]`,
+          ],
+        });
+      }
+    }
+  }
+  if (s.kind === "map") {
+    const key = validValue(s.key.target) as string;
+    const value = validValue(s.value.target);
+    if (s.min !== undefined && s.min > 0) {
+      out.push({
+        operation,
+        label: `${path} min entries`,
+        input: place({}),
+        expected: [
+          `${subject({})} failed to satisfy constraint: Member must have length greater than or equal to ${s.min}`,
+        ],
+      });
+    }
+    if (s.max !== undefined) {
+      const v = Object.fromEntries(
+        Array.from({ length: s.max + 1 }, (_, i) => [`${key}${"k".repeat(i)}`, value]),
+      );
+      const validKeys = Object.keys(v).every((k) => scalarPhrases(shape(s.key.target), k).length === 0);
+      if (validKeys) {
+        out.push({
+          operation,
+          label: `${path} max entries`,
+          input: place(v),
+          expected: [
+            `${subject(v)} failed to satisfy constraint: Member must have length less than or equal to ${s.max}`,
+          ],
+        });
+      }
+    }
+    for (const { constraint, value: badKey } of badScalars(shape(s.key.target))) {
+      const v = { [badKey as string]: value };
+      out.push({
+        operation,
+        label: `${path} key ${constraint}`,
+        input: place(v),
+        expected: [
+          `${subject(v)} failed to satisfy constraint: Map keys must satisfy constraint: [${scalarPhrases(shape(s.key.target), badKey).join(", ")}]`,
+        ],
+      });
+    }
+    const valueShape = shape(s.value.target);
+    if (valueShape.kind === "structure") {
+      for (const [name, m] of Object.entries(valueShape.members)) {
+        casesAt(
+          operation,
+          m,
+          `${path}.${key}.member.${lowerFirst(name)}`,
+          (v) => place({ [key]: withMember(value, name, v) }),
+          out,
+        );
+      }
+    } else {
+      for (const { constraint, value: badValue } of badScalars(valueShape)) {
+        const v = { [key]: badValue };
+        out.push({
+          operation,
+          label: `${path} value ${constraint}`,
+          input: place(v),
+          expected: [
+            `${subject(v)} failed to satisfy constraint: Map value must satisfy constraint: [${scalarPhrases(valueShape, badValue).join(", ")}]`,
+          ],
+        });
+      }
+    }
+  }
+  if (s.kind === "structure") {
+    const base = validValue(ref.target);
+    for (const [name, m] of Object.entries(s.members)) {
+      casesAt(operation, m, `${path}.${lowerFirst(name)}`, (v) => place(withMember(base, name, v)), out);
+    }
+  }
+}
+
+function withMember(obj: Json, name: string, v: Json | undefined): Json {
+  const copy = { ...(obj as Record<string, Json>) };
+  if (v === undefined) delete copy[name];
+  else copy[name] = v;
+  return copy;
+}
+
+const cases: Case[] = [];
+for (const operation of OPERATION_NAMES) {
+  const root = shape(OPERATIONS[operation].input);
+  if (root.kind !== "structure") continue;
+  const base = validValue(OPERATIONS[operation].input);
+  for (const [name, ref] of Object.entries(root.members)) {
+    casesAt(operation, ref, lowerFirst(name), (v) => withMember(base, name, v), cases);
+  }
+}
+
+type CommandCtor = new (input: Json) => Parameters<sdk.CognitoIdentityClient["send"]>[0];
+const commandOf = (operation: OperationName): CommandCtor =>
+  (sdk as unknown as Record<string, CommandCtor>)[`${operation}Command`] as CommandCtor;
+
+describe("constraint sweep generated from the model", () => {
+  const { client, fake } = setup();
+
+  it("covers every operation of the model", () => {
+    expect(new Set(cases.map((c) => c.operation)).size).toBe(OPERATION_NAMES.length);
+    console.log(
+      `constraint sweep: ${cases.length} violating inputs over ${OPERATION_NAMES.length} operations`,
+    );
+  });
+
+  it.each(cases.map((c) => [`${c.operation} ${c.label}`, c] as const))("%s", async (_label, c) => {
+    const before = fake.state;
+    const err = await rejection(client.send(new (commandOf(c.operation))(c.input)));
+    expect(err).toBeInstanceOf(sdk.CognitoIdentityServiceException);
+    expect(err.name).toBe("ValidationException");
+    expect(err.$metadata.httpStatusCode).toBe(400);
+    const count =
+      c.expected.length === 1
+        ? "1 validation error detected"
+        : `${c.expected.length} validation errors detected`;
+    expect(err.message).toBe(`${count}: ${c.expected.join("; ")}`);
+    expect(fake.state).toBe(before);
+  });
+});

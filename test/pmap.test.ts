@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { PMap } from "../src/core";
+
+type Op = { kind: "set"; key: string | number; value: number } | { kind: "delete"; key: string | number };
+
+const keyArb = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.nat({ max: 5000 }),
+  fc.constantFrom("__proto__", "constructor"),
+);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("set" as const), key: keyArb, value: fc.integer() }),
+  fc.record({ kind: fc.constant("delete" as const), key: keyArb }),
+);
+
+describe("PMap", () => {
+  it("behaves like a Map under any sequence of sets and deletes, and never changes an old version", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => {
+        const model = new Map<string | number, number>();
+        let map = PMap.empty<string | number, number>();
+        const versions: [PMap<string | number, number>, Map<string | number, number>][] = [];
+        for (const op of ops) {
+          versions.push([map, new Map(model)]);
+          if (op.kind === "set") {
+            model.set(op.key, op.value);
+            map = map.set(op.key, op.value);
+          } else {
+            model.delete(op.key);
+            map = map.delete(op.key);
+          }
+          expect(map.size).toBe(model.size);
+        }
+        for (const [k, v] of model) expect(map.get(k)).toBe(v);
+        expect(new Map(map)).toEqual(model);
+        for (const [old, snapshot] of versions) expect(new Map(old)).toEqual(snapshot);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("returns the same map when a set or delete changes nothing", () => {
+    const map = PMap.empty<string, number>().set("a", 1);
+    expect(map.set("a", 1)).toBe(map);
+    expect(map.delete("b")).toBe(map);
+  });
+
+  it("holds 100,000 entries and finds each", () => {
+    let map = PMap.empty<string, number>();
+    for (let i = 0; i < 100_000; i++) map = map.set(`us-east-1:${i.toString(16).padStart(8, "0")}`, i);
+    expect(map.size).toBe(100_000);
+    for (let i = 0; i < 100_000; i += 997)
+      expect(map.get(`us-east-1:${i.toString(16).padStart(8, "0")}`)).toBe(i);
+  });
+
+  it("is frozen", () => {
+    const map = PMap.empty<string, number>().set("a", 1);
+    expect(Object.isFrozen(map)).toBe(true);
+  });
+});
