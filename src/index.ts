@@ -3,6 +3,7 @@
  * SDK for JavaScript v3.
  */
 
+export type { CreateIdentityPoolInput, IdentityPool, RoleMapping } from "./core/model/model.generated";
 export type { PrincipalTagAttributeMapInput, SeedIdentityPoolInput } from "./core/seed";
 export type {
   CoreState,

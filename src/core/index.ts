@@ -6,7 +6,7 @@
 export type { DispatchResult, ErrorResult, SuccessResult } from "./dispatch";
 export { dispatch, isOperation } from "./dispatch";
 export { ServiceError } from "./errors";
-export type { OperationName, OperationTypes } from "./model/model.generated";
+export type * from "./model/model.generated";
 export { OPERATION_NAMES, OPERATIONS, SHAPES } from "./model/model.generated";
 export type { MemberRef, OperationSpec, Shape } from "./model/shape";
 export type {
