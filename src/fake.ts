@@ -2,10 +2,14 @@
  * `createCognitoIdentityFake`: the public face of the library, a thin layer over the {@link Engine}.
  */
 import type { Pluggable } from "@smithy/types";
-import { type SeedIdentityPoolInput, seedPool } from "./core/seed";
-import type { CoreState, IdentityPoolRecord } from "./core/state";
+import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentity, seedPool } from "./core/seed";
+import type { CoreState, IdentityPoolRecord, IdentityRecord } from "./core/state";
+import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
 import { poolIdsInRegion } from "./core/store/pools";
+import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
+import { type Jwks, jwks } from "./core/tokens/openid";
 import { type CallRecord, Engine, type FailureSpec } from "./engine/engine";
+import { type InstallOptions, type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler, type FakeRequestHandler } from "./sdk/requestHandler";
 
@@ -43,12 +47,85 @@ export interface CognitoIdentityFake {
   plugin(): Pluggable<any, any>;
   /** An SDK request handler answering through the fake, for `clientConfig: { requestHandler }`. */
   requestHandler(): FakeRequestHandler;
+  /**
+   * Answers every Cognito Identity client of the process — `CognitoIdentityClient` and the internal clients
+   * `fromCognitoIdentityPool` / `fromCognitoIdentity` build — with no per-client set-up, and lets none reach
+   * the network. Clients with no region get the fake's. Returns the function that undoes it. One fake at a
+   * time: installing another while one is installed throws; installing the same one again is a no-op.
+   *
+   * @example
+   * ```ts
+   * const uninstall = fake.install();
+   * const client = new CognitoIdentityClient({}); // no region, no credentials, no plug-in
+   * await client.send(new ListIdentityPoolsCommand({ MaxResults: 10 })); // answered by the fake
+   * uninstall();
+   * ```
+   */
+  install(options?: InstallOptions): () => void;
+  /**
+   * Undoes {@link CognitoIdentityFake.install}; a no-op when this fake is not installed.
+   *
+   * @example
+   * ```ts
+   * afterAll(() => fake.uninstall());
+   * ```
+   */
+  uninstall(): void;
+  /**
+   * The public JWK set that verifies the OpenID tokens the fake issues (RS512, `kid` `<region>1`).
+   *
+   * @example
+   * ```ts
+   * import { createLocalJWKSet, jwtVerify } from "jose";
+   * const { payload } = await jwtVerify(token, createLocalJWKSet(fake.jwks()), {
+   *   issuer: "https://cognito-identity.amazonaws.com", audience: poolId,
+   * });
+   * ```
+   */
+  jwks(): Jwks;
   /** Adds a pool as the API would (validated the same way) and returns its record. */
   seedIdentityPool(input: SeedIdentityPoolInput): IdentityPoolRecord;
   /** The record of a pool, in any region, or `undefined`. */
   getIdentityPool(identityPoolId: string): IdentityPoolRecord | undefined;
   /** The pools of a region (default: the fake's region), oldest first. */
   listIdentityPools(region?: string): IdentityPoolRecord[];
+  /**
+   * Adds an identity to a pool, in the pool's region, as if its logins had signed in, and returns its record.
+   * `Logins` maps provider → user identifier (the `sub` for JWT providers, the token for opaque ones).
+   *
+   * @example
+   * ```ts
+   * const identity = fake.seedIdentity({
+   *   IdentityPoolId: pool.identityPoolId,
+   *   Logins: { "graph.facebook.com": "fb-user-1" },
+   *   DeveloperUserIdentifiers: ["user-42"],
+   * });
+   * identity.identityId; // "us-east-1:…"
+   * ```
+   */
+  seedIdentity(input: SeedIdentityInput): IdentityRecord;
+  /**
+   * The record of an identity, in any region, or `undefined`: linked logins (provider → user identifier),
+   * developer user identifiers, dates (epoch ms) and the disabled flag.
+   *
+   * @example
+   * ```ts
+   * const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: poolId }));
+   * fake.getIdentity(IdentityId!)?.disabled; // false
+   * ```
+   */
+  getIdentity(identityId: string): IdentityRecord | undefined;
+  /**
+   * The identities of a pool, oldest first, disabled ones included (`[]` for an unknown pool).
+   *
+   * @example
+   * ```ts
+   * fake.listIdentities(poolId).filter((i) => !i.disabled).length;
+   * ```
+   */
+  listIdentities(identityPoolId: string): IdentityRecord[];
+  /** Mints provider login tokens (user pool, OIDC) that the fake accepts, on the fake's clock. */
+  readonly loginToken: LoginTokenMinter;
   /** The whole current state: immutable and frozen; reading it copies nothing. */
   readonly state: CoreState;
   /** An O(1) snapshot of the current state. */
@@ -92,15 +169,33 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
   const answer = engine.handle.bind(engine);
   const plugin = createPlugin(answer);
   const handler = createRequestHandler(answer);
+  const installTarget: InstallTarget = Object.freeze({ plugin, region: engine.options.region });
   return {
     plugin: () => plugin,
     requestHandler: () => handler,
+    install: (installOptions) => installFake(installTarget, installOptions),
+    uninstall: () => uninstallFake(installTarget),
+    jwks() {
+      const regions = [engine.options.region];
+      for (const [key] of engine.state.poolOrder) regions.push(key.slice(key.indexOf("/") + 1));
+      return jwks(regions);
+    },
     seedIdentityPool: (input) => engine.apply(input.Region, (state, env) => seedPool(state, input, env)).pool,
     getIdentityPool: (id) => engine.state.pools.get(id)?.pool,
     listIdentityPools(region = engine.options.region) {
       const ctx = engine.context(region);
       return poolIdsInRegion(engine.state, ctx).flatMap((id) => engine.state.pools.get(id)?.pool ?? []);
     },
+    seedIdentity: (input) =>
+      engine.apply(engine.state.pools.get(input.IdentityPoolId)?.pool.region, (state, env) =>
+        seedIdentity(state, input, env),
+      ).identity,
+    getIdentity: (id) => identityAnywhere(engine.state, id),
+    listIdentities(poolId) {
+      const entry = engine.state.pools.get(poolId);
+      return entry ? identitiesOfPool(entry) : [];
+    },
+    loginToken: loginTokenMinter(() => engine.options.now().getTime()),
     get state() {
       return engine.state;
     },

@@ -4,7 +4,7 @@
  */
 
 export type { CreateIdentityPoolInput, IdentityPool, RoleMapping } from "./core/model/model.generated";
-export type { PrincipalTagAttributeMapInput, SeedIdentityPoolInput } from "./core/seed";
+export type { PrincipalTagAttributeMapInput, SeedIdentityInput, SeedIdentityPoolInput } from "./core/seed";
 export type {
   CoreState,
   IdentityPoolRecord,
@@ -12,8 +12,11 @@ export type {
   PoolEntry,
   PrincipalTagMapRecord,
 } from "./core/state";
+export type { LoginTokenMinter, OidcTokenInput, UserPoolTokenInput } from "./core/tokens/loginTokens";
+export type { Jwk, Jwks } from "./core/tokens/openid";
 export type { CallRecord, FailureSpec } from "./engine/engine";
 export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fake";
 export { createCognitoIdentityFake } from "./fake";
+export type { ClientClass, InstallOptions } from "./sdk/install";
 export { PLUGIN_NAME } from "./sdk/plugin";
 export type { FakeRequestHandler } from "./sdk/requestHandler";

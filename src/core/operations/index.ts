@@ -3,7 +3,15 @@
  */
 import { ServiceError } from "../errors";
 import type { OperationName } from "../model/model.generated";
+import {
+  getOpenIdTokenForDeveloperIdentity,
+  lookupDeveloperIdentity,
+  mergeDeveloperIdentities,
+  unlinkDeveloperIdentity,
+} from "./developer";
+import { getId } from "./getId";
 import type { Handler, HandlerTable } from "./handler";
+import { deleteIdentities, describeIdentity, listIdentities, unlinkIdentity } from "./identities";
 import {
   createIdentityPool,
   deleteIdentityPool,
@@ -24,26 +32,26 @@ const notYet =
 /** Every operation's pure implementation. */
 export const HANDLERS: HandlerTable = {
   CreateIdentityPool: createIdentityPool,
-  DeleteIdentities: notYet("DeleteIdentities"),
+  DeleteIdentities: deleteIdentities,
   DeleteIdentityPool: deleteIdentityPool,
-  DescribeIdentity: notYet("DescribeIdentity"),
+  DescribeIdentity: describeIdentity,
   DescribeIdentityPool: describeIdentityPool,
   GetCredentialsForIdentity: notYet("GetCredentialsForIdentity"),
-  GetId: notYet("GetId"),
+  GetId: getId,
   GetIdentityPoolRoles: getIdentityPoolRoles,
   GetOpenIdToken: notYet("GetOpenIdToken"),
-  GetOpenIdTokenForDeveloperIdentity: notYet("GetOpenIdTokenForDeveloperIdentity"),
+  GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
   GetPrincipalTagAttributeMap: getPrincipalTagAttributeMap,
-  ListIdentities: notYet("ListIdentities"),
+  ListIdentities: listIdentities,
   ListIdentityPools: listIdentityPools,
   ListTagsForResource: listTagsForResource,
-  LookupDeveloperIdentity: notYet("LookupDeveloperIdentity"),
-  MergeDeveloperIdentities: notYet("MergeDeveloperIdentities"),
+  LookupDeveloperIdentity: lookupDeveloperIdentity,
+  MergeDeveloperIdentities: mergeDeveloperIdentities,
   SetIdentityPoolRoles: setIdentityPoolRoles,
   SetPrincipalTagAttributeMap: setPrincipalTagAttributeMap,
   TagResource: tagResource,
-  UnlinkDeveloperIdentity: notYet("UnlinkDeveloperIdentity"),
-  UnlinkIdentity: notYet("UnlinkIdentity"),
+  UnlinkDeveloperIdentity: unlinkDeveloperIdentity,
+  UnlinkIdentity: unlinkIdentity,
   UntagResource: untagResource,
   UpdateIdentityPool: updateIdentityPool,
 };

@@ -97,7 +97,7 @@ function insert<K extends Key, V>(
     added.value = true;
     return new Leaf([...node.hashes, hash], [...node.keys, key], [...node.values, value]);
   }
-  const slots: (TrieNode<K, V> | undefined)[] = new Array(1 << BITS);
+  const slots: (TrieNode<K, V> | undefined)[] = new Array(1 << BITS).fill(undefined);
   let split: TrieNode<K, V> = new Branch(slots);
   const ignored = { value: false };
   for (let i = 0; i < node.keys.length; i++) {

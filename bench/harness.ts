@@ -1,0 +1,94 @@
+/**
+ * Timing utilities of the benchmark: warm-up, repetitions, medians. Every figure is a median over `repeats`
+ * batches of `iterations` calls, in microseconds per call.
+ */
+
+/** How long to measure. */
+export interface MeasureOptions {
+  readonly iterations: number;
+  readonly repeats: number;
+  readonly warmup: number;
+}
+
+export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 400, repeats: 7, warmup: 200 };
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** Median microseconds per call of an async function. */
+export async function timeAsync(
+  fn: (i: number) => Promise<unknown>,
+  options: MeasureOptions = DEFAULT_OPTIONS,
+): Promise<number> {
+  for (let i = 0; i < options.warmup; i++) await fn(i);
+  const samples: number[] = [];
+  let n = options.warmup;
+  for (let r = 0; r < options.repeats; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < options.iterations; i++) await fn(n++);
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / options.iterations);
+  }
+  return median(samples);
+}
+
+/** Median microseconds per call of a synchronous function. */
+export function timeSync(fn: (i: number) => unknown, options: MeasureOptions = DEFAULT_OPTIONS): number {
+  for (let i = 0; i < options.warmup; i++) fn(i);
+  const samples: number[] = [];
+  let n = options.warmup;
+  for (let r = 0; r < options.repeats; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < options.iterations; i++) fn(n++);
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / options.iterations);
+  }
+  return median(samples);
+}
+
+/** Milliseconds one call takes, median of `repeats`, each after `setup` (not timed). */
+export function timeOnce<T>(setup: () => T, fn: (value: T) => unknown, repeats = 5): number {
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const value = setup();
+    const start = process.hrtime.bigint();
+    fn(value);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+/** One printed row. */
+export interface Row {
+  readonly group: string;
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The figure divided by its baseline (lower is better), when there is one. */
+  readonly ratio?: number;
+  readonly baseline?: string;
+  /** The target the figure is held to, as text. */
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+/** Prints rows as an aligned table. */
+export function printTable(rows: readonly Row[]): void {
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  const lines = rows.map((r) => [
+    r.group,
+    r.name,
+    `${fmt(r.value)} ${r.unit}`,
+    r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x ${r.baseline ?? ""}`.trim(),
+    r.target ? `${r.target} ${r.met ? "met" : "MISSED"}` : "",
+  ]);
+  const header = ["group", "case", "figure", "ratio", "target"];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const l of lines) console.log(line(l));
+}

@@ -1,0 +1,90 @@
+/**
+ * Identity management: DescribeIdentity, ListIdentities, DeleteIdentities, UnlinkIdentity.
+ */
+import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } from "../errors";
+import { verifyLogins } from "../logins";
+import type { IdentityDescription } from "../model/model.generated";
+import { decodeToken, encodeToken } from "../pagination";
+import type { CoreState, IdentityRecord, PoolEntry } from "../state";
+import {
+  deleteIdentity,
+  findIdentity,
+  loginOwner,
+  providerNames,
+  requireIdentity,
+  unlinkFromIdentity,
+} from "../store/identities";
+import { requirePool } from "../store/pools";
+import type { Handler } from "./handler";
+
+/** An identity as DescribeIdentity and ListIdentities answer it: provider names only, dates in epoch seconds. */
+export function describe(identity: IdentityRecord, entry: PoolEntry): IdentityDescription {
+  const logins = providerNames(identity, entry.pool.config.DeveloperProviderName);
+  return {
+    IdentityId: identity.identityId,
+    ...(logins.length > 0 ? { Logins: logins } : {}),
+    CreationDate: identity.creationDate / 1000,
+    LastModifiedDate: identity.lastModifiedDate / 1000,
+  };
+}
+
+export const describeIdentity: Handler<"DescribeIdentity"> = (state, input, { ctx }) => {
+  const { entry, identity } = requireIdentity(state, input.IdentityId, ctx);
+  return { state, output: describe(identity, entry) };
+};
+
+export const listIdentities: Handler<"ListIdentities"> = (state, input, { ctx }) => {
+  const entry = requirePool(state, input.IdentityPoolId, ctx);
+  const scope = `identities/${entry.pool.identityPoolId}`;
+  const page: IdentityDescription[] = [];
+  let last = -1;
+  let more = false;
+  // Walks the creation-order index from the token's position: a page costs its own size (plus any gaps left
+  // by deleted or hidden identities), whatever the pool's size.
+  for (let seq = decodeToken(scope, input.NextToken) + 1; seq < entry.nextSeq; seq++) {
+    const id = entry.order.get(seq);
+    const identity = id === undefined ? undefined : entry.identities.get(id);
+    if (!identity || (input.HideDisabled && identity.disabled)) continue;
+    if (page.length === input.MaxResults) {
+      more = true;
+      break;
+    }
+    page.push(describe(identity, entry));
+    last = seq;
+  }
+  const output: { IdentityPoolId: string; Identities: IdentityDescription[]; NextToken?: string } = {
+    IdentityPoolId: entry.pool.identityPoolId,
+    Identities: page,
+  };
+  if (more) output.NextToken = encodeToken(scope, last);
+  return { state, output };
+};
+
+export const deleteIdentities: Handler<"DeleteIdentities"> = (state, input, { ctx }) => {
+  let next: CoreState = state;
+  for (const id of input.IdentityIdsToDelete) {
+    const found = findIdentity(next, id, ctx);
+    if (found) next = deleteIdentity(next, found.identity);
+  }
+  return { state: next, output: { UnprocessedIdentityIds: [] } };
+};
+
+export const unlinkIdentity: Handler<"UnlinkIdentity"> = (state, input, { ctx }) => {
+  const { entry, identity } = requireIdentity(state, input.IdentityId, ctx);
+  if (identity.disabled) throw accessForbidden(identity.identityId);
+  const proofs = verifyLogins(entry.pool, input.Logins, ctx.now);
+  if (
+    proofs.length === 0 ||
+    proofs.some((p) => loginOwner(entry, p.provider, p.user) !== identity.identityId)
+  ) {
+    throw notAuthorized(LOGINS_DONT_MATCH);
+  }
+  for (const provider of input.LoginsToRemove) {
+    if (!Object.hasOwn(identity.logins, provider)) {
+      throw invalidParameter(`Login '${provider}' is not linked to identity '${identity.identityId}'.`);
+    }
+  }
+  if (input.LoginsToRemove.length === 0) return { state, output: {} };
+  const next = unlinkFromIdentity(state, identity, { providers: input.LoginsToRemove }, ctx.now);
+  return { state: next, output: {} };
+};

@@ -1,0 +1,349 @@
+/**
+ * Reading and writing identities. Every writer returns a new frozen state and keeps the pool's indexes in
+ * step with the records:
+ * - `identities` (id → record),
+ * - `logins` (`loginKey(provider, user)` → id),
+ * - `developerUsers` (developer user identifier → id),
+ * - `order` (creation sequence → id),
+ * - and the global `identityPools` (id → pool id).
+ *
+ * Every read goes through an index, never a scan, so each call costs the same at 100,000 identities as at
+ * 1,000. One writer, {@link writeIdentity}, diffs the stored record against the new one and moves only the
+ * index entries that changed (at most 20 logins per identity), so no caller can forget an index.
+ */
+import { identityNotFound, ServiceError } from "../errors";
+import type { Env } from "../operations/handler";
+import type { Context, CoreState, IdentityRecord, PoolEntry } from "../state";
+import { loginKey } from "../state";
+import { findPool, putPool } from "./pools";
+
+/** Linked logins per identity (provider logins and developer user identifiers together). */
+export const MAX_LINKED_LOGINS = 20;
+
+/** An identity together with the pool entry that owns it. */
+export interface IdentityLocation {
+  readonly entry: PoolEntry;
+  readonly identity: IdentityRecord;
+}
+
+/** The pool entry owning `identityId`, in any region; `undefined` if gone (also after its pool was deleted). */
+function ownerEntry(state: CoreState, identityId: string): PoolEntry | undefined {
+  const poolId = state.identityPools.get(identityId);
+  if (poolId === undefined) return undefined;
+  const entry = state.pools.get(poolId);
+  return entry?.identities.has(identityId) ? entry : undefined;
+}
+
+/** The record of an identity in any region or account, or `undefined` (state API). */
+export function identityAnywhere(state: CoreState, identityId: string): IdentityRecord | undefined {
+  return ownerEntry(state, identityId)?.identities.get(identityId);
+}
+
+/** The identity and its pool, if the identity exists in the caller's account and region. */
+export function findIdentity(
+  state: CoreState,
+  identityId: string,
+  ctx: Context,
+): IdentityLocation | undefined {
+  const poolId = state.identityPools.get(identityId);
+  if (poolId === undefined) return undefined;
+  const entry = findPool(state, poolId, ctx);
+  const identity = entry?.identities.get(identityId);
+  return entry && identity ? { entry, identity } : undefined;
+}
+
+/** The identity and its pool, or `ResourceNotFoundException` `Identity '<id>' not found.`. */
+export function requireIdentity(state: CoreState, identityId: string, ctx: Context): IdentityLocation {
+  const found = findIdentity(state, identityId, ctx);
+  if (!found) throw identityNotFound(identityId);
+  return found;
+}
+
+/** The identity of this pool, or `ResourceNotFoundException` (an identity of another pool is not found). */
+export function requireIdentityInPool(entry: PoolEntry, identityId: string): IdentityRecord {
+  const identity = entry.identities.get(identityId);
+  if (!identity) throw identityNotFound(identityId);
+  return identity;
+}
+
+/** The id of the identity a login is linked to in this pool, if any. */
+export const loginOwner = (entry: PoolEntry, provider: string, user: string): string | undefined =>
+  entry.logins.get(loginKey(provider, user));
+
+/** The id of the identity a developer user identifier is linked to in this pool, if any. */
+export const developerUserOwner = (entry: PoolEntry, developerUser: string): string | undefined =>
+  entry.developerUsers.get(developerUser);
+
+/** Whether an identity has any linked login or developer user (an authenticated identity). */
+export const isAuthenticated = (identity: IdentityRecord): boolean =>
+  Object.keys(identity.logins).length > 0 || identity.developerUserIdentifiers.length > 0;
+
+/** The provider names `DescribeIdentity` lists: linked providers, then the developer provider if linked. */
+export function providerNames(identity: IdentityRecord, developerProviderName: string | undefined): string[] {
+  const names = Object.keys(identity.logins);
+  if (identity.developerUserIdentifiers.length > 0 && developerProviderName !== undefined) {
+    names.push(developerProviderName);
+  }
+  return names;
+}
+
+/** What a new identity starts with. Everything is optional: no logins makes an unauthenticated identity. */
+export interface NewIdentity {
+  readonly logins?: Readonly<Record<string, string>>;
+  readonly developerUserIdentifiers?: readonly string[];
+  readonly loginClaims?: IdentityRecord["loginClaims"];
+}
+
+const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
+  Object.freeze({
+    ...fields,
+    logins: Object.freeze(Object.fromEntries(Object.entries(fields.logins))),
+    developerUserIdentifiers: Object.freeze([...fields.developerUserIdentifiers]),
+    loginClaims: Object.freeze(Object.fromEntries(Object.entries(fields.loginClaims))),
+  });
+
+/**
+ * Creates an identity in a pool (id `<pool region>:<guid>`, next creation sequence), linked to the given
+ * logins, and registers it in every index. The logins must not be linked to another identity.
+ */
+export function insertIdentity(
+  state: CoreState,
+  poolId: string,
+  init: NewIdentity,
+  env: Env,
+): { state: CoreState; identity: IdentityRecord } {
+  const entry = state.pools.get(poolId);
+  if (!entry) throw new Error(`insertIdentity: no pool ${poolId}`);
+  const identityId = `${entry.pool.region}:${env.ids.guid()}`;
+  const identity = frozenRecord({
+    identityId,
+    identityPoolId: poolId,
+    logins: init.logins ?? {},
+    developerUserIdentifiers: init.developerUserIdentifiers ?? [],
+    loginClaims: init.loginClaims ?? {},
+    creationDate: env.ctx.now,
+    lastModifiedDate: env.ctx.now,
+    disabled: false,
+    seq: entry.nextSeq,
+  });
+  let logins = entry.logins;
+  for (const [provider, user] of Object.entries(identity.logins)) {
+    const key = loginKey(provider, user);
+    if (logins.has(key)) throw new Error(`login ${provider} is linked to ${logins.get(key)}`);
+    logins = logins.set(key, identityId);
+  }
+  let developerUsers = entry.developerUsers;
+  for (const user of identity.developerUserIdentifiers) {
+    if (developerUsers.has(user)) throw new Error(`developer user is linked to ${developerUsers.get(user)}`);
+    developerUsers = developerUsers.set(user, identityId);
+  }
+  const next = putPool(
+    { ...state, identityPools: state.identityPools.set(identityId, poolId) },
+    {
+      ...entry,
+      identities: entry.identities.set(identityId, identity),
+      logins,
+      developerUsers,
+      order: entry.order.set(identity.seq, identityId),
+      nextSeq: entry.nextSeq + 1,
+    },
+  );
+  return { state: next, identity };
+}
+
+/**
+ * Stores a new version of an existing identity and moves the index entries of the logins and developer
+ * users it gained or lost. Throws (an internal error) if a gained login is linked to another identity:
+ * callers unlink or merge first.
+ */
+export function writeIdentity(state: CoreState, next: IdentityRecord): CoreState {
+  const entry = state.pools.get(next.identityPoolId);
+  const previous = entry?.identities.get(next.identityId);
+  if (!entry || !previous) throw new Error(`writeIdentity: no identity ${next.identityId}`);
+  const id = next.identityId;
+  let logins = entry.logins;
+  for (const [provider, user] of Object.entries(previous.logins)) {
+    if (!Object.hasOwn(next.logins, provider) || next.logins[provider] !== user) {
+      const key = loginKey(provider, user);
+      if (logins.get(key) === id) logins = logins.delete(key);
+    }
+  }
+  for (const [provider, user] of Object.entries(next.logins)) {
+    const key = loginKey(provider, user);
+    const owner = logins.get(key);
+    if (owner !== undefined && owner !== id) throw new Error(`login ${provider} is linked to ${owner}`);
+    logins = logins.set(key, id);
+  }
+  let developerUsers = entry.developerUsers;
+  for (const user of previous.developerUserIdentifiers) {
+    if (!next.developerUserIdentifiers.includes(user) && developerUsers.get(user) === id) {
+      developerUsers = developerUsers.delete(user);
+    }
+  }
+  for (const user of next.developerUserIdentifiers) {
+    const owner = developerUsers.get(user);
+    if (owner !== undefined && owner !== id) throw new Error(`developer user is linked to ${owner}`);
+    developerUsers = developerUsers.set(user, id);
+  }
+  return putPool(state, {
+    ...entry,
+    identities: entry.identities.set(id, frozenRecord(next)),
+    logins,
+    developerUsers,
+  });
+}
+
+/** Removes an identity and every index entry pointing at it. */
+export function deleteIdentity(state: CoreState, identity: IdentityRecord): CoreState {
+  const unlinked = writeIdentity(state, { ...identity, logins: {}, developerUserIdentifiers: [] });
+  const entry = unlinked.pools.get(identity.identityPoolId) as PoolEntry;
+  return putPool(
+    { ...unlinked, identityPools: unlinked.identityPools.delete(identity.identityId) },
+    {
+      ...entry,
+      identities: entry.identities.delete(identity.identityId),
+      order: entry.order.delete(identity.seq),
+    },
+  );
+}
+
+/** The identity without any login or developer user, disabled ("inaccessible"), modified now. */
+export function disableIdentity(state: CoreState, identity: IdentityRecord, now: number): CoreState {
+  return writeIdentity(state, {
+    ...identity,
+    logins: {},
+    developerUserIdentifiers: [],
+    loginClaims: {},
+    disabled: true,
+    lastModifiedDate: now,
+  });
+}
+
+/**
+ * The identity with some provider logins and developer users removed, modified now; disabled when nothing
+ * is left linked ("Removing the last linked login will make this identity inaccessible").
+ */
+export function unlinkFromIdentity(
+  state: CoreState,
+  identity: IdentityRecord,
+  remove: { readonly providers?: readonly string[]; readonly developerUsers?: readonly string[] },
+  now: number,
+): CoreState {
+  const providers = new Set(remove.providers ?? []);
+  const developerUsers = new Set(remove.developerUsers ?? []);
+  const keep = <T>(entries: [string, T][]) => entries.filter(([provider]) => !providers.has(provider));
+  const next: IdentityRecord = {
+    ...identity,
+    logins: Object.fromEntries(keep(Object.entries(identity.logins))),
+    loginClaims: Object.fromEntries(keep(Object.entries(identity.loginClaims))),
+    developerUserIdentifiers: identity.developerUserIdentifiers.filter((u) => !developerUsers.has(u)),
+    lastModifiedDate: now,
+  };
+  return isAuthenticated(next) ? writeIdentity(state, next) : disableIdentity(state, identity, now);
+}
+
+/** Sets an own, enumerable property, even for keys such as `__proto__` (never touches a prototype). */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A provider login to link, with the claims of the token that proved it. */
+export interface LoginToLink {
+  readonly provider: string;
+  readonly user: string;
+  readonly claims: Readonly<Record<string, unknown>>;
+}
+
+/** What {@link mergeInto} folds into the surviving identity. */
+export interface MergePlan {
+  /** Identities merged away: their logins and developer users move to the survivor; they become disabled. */
+  readonly absorbed: readonly IdentityRecord[];
+  /** Logins to link (new or already linked to one of the participants); their claims replace the stored ones. */
+  readonly logins?: readonly LoginToLink[];
+  /** Developer user identifiers to link. */
+  readonly developerUsers?: readonly string[];
+}
+
+/** `ResourceConflictException`: a second, different user of one provider on one identity. */
+export const providerConflict = (provider: string): ServiceError =>
+  new ServiceError(
+    "ResourceConflictException",
+    `A different user of provider '${provider}' is already linked to this identity.`,
+  );
+
+/** `ResourceConflictException`: more than 20 linked logins on one identity. */
+export const tooManyLogins = (): ServiceError =>
+  new ServiceError(
+    "ResourceConflictException",
+    `The number of linked logins of an identity is limited to ${MAX_LINKED_LOGINS}.`,
+  );
+
+/**
+ * Folds identities and logins into `survivor`: every absorbed identity gives its logins and developer users
+ * to the survivor and becomes disabled; the given logins are linked (claims refreshed). Checks first, so a
+ * refused merge changes nothing: one user per provider (`ResourceConflictException`) and at most 20 linked
+ * logins. `LastModifiedDate` of the survivor moves only when something was linked to it.
+ */
+export function mergeInto(
+  state: CoreState,
+  survivor: IdentityRecord,
+  plan: MergePlan,
+  now: number,
+): { state: CoreState; identity: IdentityRecord } {
+  const logins: Record<string, string> = Object.fromEntries(Object.entries(survivor.logins));
+  const claims: Record<string, Readonly<Record<string, unknown>>> = Object.fromEntries(
+    Object.entries(survivor.loginClaims),
+  );
+  const developerUsers = [...survivor.developerUserIdentifiers];
+  let linked = false;
+  const link = (provider: string, user: string, tokenClaims?: Readonly<Record<string, unknown>>) => {
+    if (Object.hasOwn(logins, provider)) {
+      if (logins[provider] !== user) throw providerConflict(provider);
+    } else {
+      setOwn(logins, provider, user);
+      linked = true;
+    }
+    if (tokenClaims) setOwn(claims, provider, tokenClaims);
+  };
+  const linkDeveloper = (user: string) => {
+    if (!developerUsers.includes(user)) {
+      developerUsers.push(user);
+      linked = true;
+    }
+  };
+  for (const other of plan.absorbed) {
+    for (const [provider, user] of Object.entries(other.logins)) {
+      link(
+        provider,
+        user,
+        Object.hasOwn(other.loginClaims, provider) ? other.loginClaims[provider] : undefined,
+      );
+    }
+    for (const user of other.developerUserIdentifiers) linkDeveloper(user);
+  }
+  for (const login of plan.logins ?? []) link(login.provider, login.user, login.claims);
+  for (const user of plan.developerUsers ?? []) linkDeveloper(user);
+  if (Object.keys(logins).length + developerUsers.length > MAX_LINKED_LOGINS) throw tooManyLogins();
+
+  let next = state;
+  for (const other of plan.absorbed) next = disableIdentity(next, other, now);
+  const identity: IdentityRecord = frozenRecord({
+    ...survivor,
+    logins,
+    loginClaims: claims,
+    developerUserIdentifiers: developerUsers,
+    lastModifiedDate: linked ? now : survivor.lastModifiedDate,
+  });
+  return { state: writeIdentity(next, identity), identity };
+}
+
+/** The identities of a pool in creation order (state API; a full walk, not used by operations). */
+export function identitiesOfPool(entry: PoolEntry): IdentityRecord[] {
+  const out: IdentityRecord[] = [];
+  for (let seq = 0; seq < entry.nextSeq; seq++) {
+    const id = entry.order.get(seq);
+    const identity = id === undefined ? undefined : entry.identities.get(id);
+    if (identity) out.push(identity);
+  }
+  return out;
+}
