@@ -8,6 +8,7 @@ import { statusOf } from "../core/errors";
 import { IdSource } from "../core/ids";
 import type { CredentialIssue, Env } from "../core/operations/handler";
 import { type Context, type CoreState, initialState } from "../core/state";
+import { PMap } from "../core/store/pmap";
 import {
   readRequest,
   regionOfHost,
@@ -107,10 +108,13 @@ export class Engine {
     return writeResponse(result, this.requestIds.guid());
   }
 
-  /** Runs a pure state change (seeding) with the engine's context; commits only if it does not throw. */
+  /**
+   * Runs a pure state change (seeding) with the engine's context, as one batch of store updates; commits only
+   * if it does not throw, so a failed seed changes nothing.
+   */
   apply<T>(region: string | undefined, change: (state: CoreState, env: Env) => { state: CoreState } & T): T {
     const ids = new IdSource(this.state.seed, this.state.idPosition);
-    const { state, ...rest } = change(this.state, { ctx: this.context(region), ids });
+    const { state, ...rest } = PMap.batch(() => change(this.state, { ctx: this.context(region), ids }));
     this.state = Object.freeze({ ...state, idPosition: ids.position });
     return rest as unknown as T;
   }

@@ -94,12 +94,22 @@ export interface NewIdentity {
   readonly loginClaims?: IdentityRecord["loginClaims"];
 }
 
+const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze({});
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+/** A frozen copy of a map; every empty map is the one shared frozen `{}` (identities are many, empties common). */
+const frozenMap = <V>(map: Readonly<Record<string, V>>): Readonly<Record<string, V>> => {
+  const entries = Object.entries(map);
+  return entries.length === 0 ? EMPTY_MAP : Object.freeze(Object.fromEntries(entries));
+};
+
 const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
   Object.freeze({
     ...fields,
-    logins: Object.freeze(Object.fromEntries(Object.entries(fields.logins))),
-    developerUserIdentifiers: Object.freeze([...fields.developerUserIdentifiers]),
-    loginClaims: Object.freeze(Object.fromEntries(Object.entries(fields.loginClaims))),
+    logins: frozenMap(fields.logins),
+    developerUserIdentifiers:
+      fields.developerUserIdentifiers.length === 0 ? EMPTY_LIST : Object.freeze([...fields.developerUserIdentifiers]),
+    loginClaims: frozenMap(fields.loginClaims),
   });
 
 /**

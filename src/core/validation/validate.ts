@@ -193,8 +193,8 @@ function violations(ref: MemberRef, value: Json | undefined, path: string, out: 
       out.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
     return;
   }
-  const subject = containsSensitive(shape) ? `Value at '${path}'` : `Value '${printed(value)}' at '${path}'`;
-  for (const phrase of phrases(shape, value)) out.push(`${subject} failed to satisfy constraint: ${phrase}`);
+  const subject = () => (containsSensitive(shape) ? `Value at '${path}'` : `Value '${printed(value)}' at '${path}'`);
+  for (const phrase of phrases(shape, value)) out.push(`${subject()} failed to satisfy constraint: ${phrase}`);
   if (shape.kind === "structure") {
     const obj = value as JsonObject;
     for (const [name, member] of Object.entries(shape.members)) {
@@ -207,7 +207,7 @@ function violations(ref: MemberRef, value: Json | undefined, path: string, out: 
       const wrapped = new Set(items.flatMap((item) => phrases(member, item)));
       if (wrapped.size)
         out.push(
-          `${subject} failed to satisfy constraint: Member must satisfy constraint: [${[...wrapped].join(", ")}]`,
+          `${subject()} failed to satisfy constraint: Member must satisfy constraint: [${[...wrapped].join(", ")}]`,
         );
     } else {
       items.forEach((item, i) => {
@@ -221,13 +221,13 @@ function violations(ref: MemberRef, value: Json | undefined, path: string, out: 
     const keyPhrases = new Set(entries.flatMap(([k]) => phrases(keyShape, k)));
     if (keyPhrases.size)
       out.push(
-        `${subject} failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyPhrases].join(", ")}]`,
+        `${subject()} failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyPhrases].join(", ")}]`,
       );
     if (isScalar(valueShape)) {
       const valuePhrases = new Set(entries.flatMap(([, v]) => phrases(valueShape, v)));
       if (valuePhrases.size)
         out.push(
-          `${subject} failed to satisfy constraint: Map value must satisfy constraint: [${[...valuePhrases].join(", ")}]`,
+          `${subject()} failed to satisfy constraint: Map value must satisfy constraint: [${[...valuePhrases].join(", ")}]`,
         );
     } else {
       for (const [k, v] of entries) violations(shape.value, v, `${path}.${k}.member`, out);
