@@ -20,3 +20,5 @@ export { createCognitoIdentityFake } from "./fake";
 export type { ClientClass, InstallOptions } from "./sdk/install";
 export { PLUGIN_NAME } from "./sdk/plugin";
 export type { FakeRequestHandler } from "./sdk/requestHandler";
+export { createProviderCache } from "./sdk/providerCache";
+export type { ProviderCache } from "./sdk/providerCache";

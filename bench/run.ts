@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: every figure with its ratio to a baseline measured in the same run. Prints a table and
+ * writes `bench/results/latest.json`. See BENCHMARKS.md for what each figure means.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cases } from "./cases";
+import { printTable, type Row } from "./harness";
+import { scaleRows } from "./scale";
+import { startupRows } from "./startup";
+import { stateRows } from "./stateOps";
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
+  const rows: Row[] = [];
+  const started = Date.now();
+  rows.push(...(await cases(quick)));
+  rows.push(...(await scaleRows(quick)));
+  rows.push(...stateRows(quick));
+  rows.push(...(await startupRows()));
+  printTable(rows);
+  const missed = rows.filter((r) => r.target && !r.met);
+  console.log(
+    `\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.map((r) => `${r.group}/${r.name}`).join(", ") : "none"}`,
+  );
+  const dir = join(__dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "latest.json"),
+    `${JSON.stringify({ node: process.version, cpus: require("node:os").cpus().length, date: new Date().toISOString(), rows }, null, 2)}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
