@@ -64,7 +64,6 @@ export function useCognitoIdentityFake(options: UseCognitoIdentityFakeOptions = 
 globals.expect?.extend(matchers as unknown as Record<string, unknown>);
 
 declare global {
-  // biome-ignore lint/style/noNamespace: jest's matcher types live in the global `jest` namespace
   namespace jest {
     interface Matchers<R> extends FakeMatchers<R> {}
   }
