@@ -2,6 +2,7 @@
  * Compact JWS: signing, decoding and verifying with node:crypto (RS256 and RS512).
  */
 import { type KeyObject, sign, verify } from "node:crypto";
+import { freeze } from "immer";
 
 /** A decoded token: header, claims, and the parts its signature covers. */
 export interface DecodedJwt {
@@ -36,8 +37,22 @@ export function signJwt(
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Decodes a compact JWS without checking its signature; `undefined` when it is not one. */
+const decodedTokens = new Map<string, DecodedJwt | undefined>();
+const MAX_DECODED = 4096;
+
+/**
+ * Decodes a compact JWS without checking its signature; `undefined` when it is not one. The result is deeply
+ * frozen and remembered per token string (at most 4,096), since the same tokens come back call after call.
+ */
 export function decodeJwt(token: string): DecodedJwt | undefined {
+  if (decodedTokens.has(token)) return decodedTokens.get(token);
+  const decoded = decodeUncached(token);
+  if (decodedTokens.size >= MAX_DECODED) decodedTokens.clear();
+  decodedTokens.set(token, decoded);
+  return decoded;
+}
+
+function decodeUncached(token: string): DecodedJwt | undefined {
   const parts = token.split(".");
   if (parts.length !== 3) return undefined;
   const [h, p, s] = parts as [string, string, string];
@@ -45,15 +60,39 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
     const header: unknown = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
     const payload: unknown = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
     if (!isRecord(header) || !isRecord(payload)) return undefined;
-    return { header, payload, signingInput: `${h}.${p}`, signature: Buffer.from(s, "base64url") };
+    return Object.freeze({
+      header: freeze(header, true),
+      payload: freeze(payload, true),
+      signingInput: `${h}.${p}`,
+      signature: Buffer.from(s, "base64url"),
+    });
   } catch {
     return undefined;
   }
 }
 
-/** Whether the token's signature verifies with `key` under the algorithm its header names (RS256/RS512 only). */
+/** Verdicts of signature checks already made, per key: tests present the same few tokens again and again. */
+const verdicts = new WeakMap<KeyObject, Map<string, boolean>>();
+const MAX_VERDICTS = 4096;
+
+/**
+ * Whether the token's signature verifies with `key` under the algorithm its header names (RS256/RS512 only).
+ * An RSA verification costs tens of microseconds, so verdicts are remembered (a pure function of token and
+ * key; at most 4,096 per key).
+ */
 export function verifyJwt(decoded: DecodedJwt, key: KeyObject): boolean {
   const hash = HASHES[String(decoded.header.alg)];
   if (!hash) return false;
-  return verify(hash, Buffer.from(decoded.signingInput), key, decoded.signature);
+  let known = verdicts.get(key);
+  if (!known) {
+    known = new Map();
+    verdicts.set(key, known);
+  }
+  const id = `${String(decoded.header.alg)}.${decoded.signingInput}.${decoded.signature.toString("base64url")}`;
+  const cached = known.get(id);
+  if (cached !== undefined) return cached;
+  const verdict = verify(hash, Buffer.from(decoded.signingInput), key, decoded.signature);
+  if (known.size >= MAX_VERDICTS) known.clear();
+  known.set(id, verdict);
+  return verdict;
 }
