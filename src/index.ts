@@ -19,6 +19,6 @@ export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, Iss
 export { createCognitoIdentityFake } from "./fake";
 export type { ClientClass, InstallOptions } from "./sdk/install";
 export { PLUGIN_NAME } from "./sdk/plugin";
-export type { FakeRequestHandler } from "./sdk/requestHandler";
-export { createProviderCache } from "./sdk/providerCache";
 export type { ProviderCache } from "./sdk/providerCache";
+export { createProviderCache } from "./sdk/providerCache";
+export type { FakeRequestHandler } from "./sdk/requestHandler";

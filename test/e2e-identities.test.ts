@@ -1,9 +1,11 @@
 /**
  * A realistic app walked through the real SDK client: a guest on device 1, a user-pool sign-in linked to
- * that identity, a second device, a developer account, a merge, unlinks, and the listing an admin sees.
+ * that identity (through GetCredentialsForIdentity, as the SDK does it), a second device, a developer
+ * account, a merge, unlinks, and the listing an admin sees.
  */
 import {
   DescribeIdentityCommand,
+  GetCredentialsForIdentityCommand,
   GetIdCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   ListIdentitiesCommand,
@@ -15,6 +17,8 @@ import {
 import { CLIENT_ID, setup, USER_POOL } from "./helpers";
 
 const DEV = "login.myapp";
+const AUTH = "arn:aws:iam::123456789012:role/photos-auth";
+const UNAUTH = "arn:aws:iam::123456789012:role/photos-guest";
 const FACEBOOK = "graph.facebook.com";
 
 it("guest -> sign-in linked -> second device -> developer user -> merge -> unlink -> listing", async () => {
@@ -29,6 +33,7 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
     SupportedLoginProviders: { [FACEBOOK]: "fb-app" },
     CognitoIdentityProviders: [{ ProviderName: USER_POOL, ClientId: CLIENT_ID }],
     DeveloperProviderName: DEV,
+    Roles: { authenticated: AUTH, unauthenticated: UNAUTH },
   });
   const signInToken = () =>
     fake.loginToken.userPool({
@@ -47,14 +52,28 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
   );
   const legacyId = legacy.IdentityId as string;
 
-  // 1. Device 1 opens the app as a guest.
+  // 1. Device 1 opens the app as a guest (GetId, then guest credentials).
   at("2026-01-01T08:00:00Z");
   const guest = (await client.send(new GetIdCommand({ IdentityPoolId: poolId }))).IdentityId as string;
   expect((await client.send(new DescribeIdentityCommand({ IdentityId: guest }))).Logins).toBeUndefined();
+  await client.send(new GetCredentialsForIdentityCommand({ IdentityId: guest }));
 
-  // 2. Alice signs in with the user pool; the app's backend links her sign-in and her developer account to the
-  //    device's guest identity (same identity, now authenticated).
+  // 2. Alice signs in with the user pool on device 1: the SDK asks for credentials with the cached guest
+  //    IdentityId and the new Logins, which links her sign-in to the device's identity (same id, now
+  //    authenticated).
   at("2026-01-01T08:05:00Z");
+  const upgraded = await client.send(
+    new GetCredentialsForIdentityCommand({ IdentityId: guest, Logins: { [USER_POOL]: signInToken() } }),
+  );
+  expect(upgraded.IdentityId).toBe(guest);
+  expect(fake.issuedCredentials.map((c) => [c.identityId, c.roleArn])).toEqual([
+    [guest, UNAUTH],
+    [guest, AUTH],
+  ]);
+  expect((await client.send(new DescribeIdentityCommand({ IdentityId: guest }))).Logins).toEqual([USER_POOL]);
+
+  //    The app's backend then links her developer account, proving the identity with her sign-in.
+  at("2026-01-01T08:06:00Z");
   const linked = await client.send(
     new GetOpenIdTokenForDeveloperIdentityCommand({
       IdentityPoolId: poolId,
@@ -66,7 +85,17 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
   const afterSignIn = await client.send(new DescribeIdentityCommand({ IdentityId: guest }));
   expect(afterSignIn.Logins).toEqual([USER_POOL, DEV]);
   expect(afterSignIn.CreationDate).toEqual(new Date("2026-01-01T08:00:00Z"));
-  expect(afterSignIn.LastModifiedDate).toEqual(new Date("2026-01-01T08:05:00Z"));
+  expect(afterSignIn.LastModifiedDate).toEqual(new Date("2026-01-01T08:06:00Z"));
+
+  //    Her developer token gets credentials too (enhanced developer flow).
+  const devCredentials = await client.send(
+    new GetCredentialsForIdentityCommand({
+      IdentityId: guest,
+      Logins: { "cognito-identity.amazonaws.com": linked.Token as string },
+    }),
+  );
+  expect(devCredentials.IdentityId).toBe(guest);
+  expect(fake.issuedCredentials.at(-1)?.roleArn).toBe(AUTH);
 
   // 3. Device 2 signs in with the same user-pool account: the same identity.
   at("2026-01-01T09:00:00Z");

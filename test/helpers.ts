@@ -1,6 +1,8 @@
 /**
  * Shared test set-up: a fake and a real CognitoIdentityClient plugged into it.
  */
+import net from "node:net";
+import tls from "node:tls";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, type CognitoIdentityFakeOptions, createCognitoIdentityFake } from "../src";
 
@@ -37,4 +39,46 @@ export async function rejection(
     return err as Error & { $metadata: { httpStatusCode?: number; attempts?: number } };
   }
   throw new Error("expected the command to fail, but it succeeded");
+}
+
+/** Expects a rejection of class `type` with this exact `name` and `message`; returns it. */
+export async function expectError(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => Error,
+  name: string,
+  message: string,
+): Promise<Error> {
+  const err = await rejection(promise);
+  expect(err).toBeInstanceOf(type);
+  expect(err.name).toBe(name);
+  expect(err.message).toBe(message);
+  return err;
+}
+
+export const NO_SOCKETS = "no socket may be opened in this test";
+
+/**
+ * Refuses every attempt to open a TCP or TLS connection, the way a refused connection fails (an `error`
+ * event on the socket, on the next tick), and counts the attempts.
+ */
+export function guardSockets(): { attempts: () => number; restore: () => void } {
+  const fail = <S extends net.Socket>(socket: S): S => {
+    process.nextTick(() => socket.destroy(new Error(NO_SOCKETS)));
+    return socket;
+  };
+  const refuse = (): net.Socket => fail(new net.Socket());
+  const spies = [
+    jest.spyOn(net, "connect").mockImplementation(refuse),
+    jest.spyOn(net, "createConnection").mockImplementation(refuse),
+    jest.spyOn(tls, "connect").mockImplementation(() => fail(new tls.TLSSocket(new net.Socket()))),
+    jest.spyOn(net.Socket.prototype, "connect").mockImplementation(function (this: net.Socket) {
+      return fail(this);
+    }),
+  ];
+  return {
+    attempts: () => spies.reduce((n, spy) => n + spy.mock.calls.length, 0),
+    restore: () => {
+      for (const spy of spies) spy.mockRestore();
+    },
+  };
 }

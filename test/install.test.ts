@@ -2,8 +2,6 @@
  * fake.install(): every Cognito Identity client of the process — public and nested — answered by the fake,
  * with no region, credentials or plug-in, and no socket opened; uninstall restores everything.
  */
-import net from "node:net";
-import tls from "node:tls";
 import {
   CognitoIdentityClient,
   type CognitoIdentityClientConfig,
@@ -17,35 +15,7 @@ import {
   CognitoIdentityClient as NestedClient,
 } from "@aws-sdk/nested-clients/cognito-identity";
 import { createCognitoIdentityFake } from "../src";
-import { rejection } from "./helpers";
-
-const NO_SOCKETS = "no socket may be opened in this test";
-
-/**
- * Refuses every attempt to open a TCP or TLS connection, the way a refused connection fails (an `error`
- * event on the socket, on the next tick), and counts the attempts.
- */
-function guardSockets(): { attempts: () => number; restore: () => void } {
-  const fail = <S extends net.Socket>(socket: S): S => {
-    process.nextTick(() => socket.destroy(new Error(NO_SOCKETS)));
-    return socket;
-  };
-  const refuse = (): net.Socket => fail(new net.Socket());
-  const spies = [
-    jest.spyOn(net, "connect").mockImplementation(refuse),
-    jest.spyOn(net, "createConnection").mockImplementation(refuse),
-    jest.spyOn(tls, "connect").mockImplementation(() => fail(new tls.TLSSocket(new net.Socket()))),
-    jest.spyOn(net.Socket.prototype, "connect").mockImplementation(function (this: net.Socket) {
-      return fail(this);
-    }),
-  ];
-  return {
-    attempts: () => spies.reduce((n, spy) => n + spy.mock.calls.length, 0),
-    restore: () => {
-      for (const spy of spies) spy.mockRestore();
-    },
-  };
-}
+import { guardSockets, NO_SOCKETS, rejection } from "./helpers";
 
 const baseSend = Object.getPrototypeOf(CognitoIdentityClient.prototype).send;
 

@@ -41,26 +41,30 @@ describe("PMap", () => {
 
   it("gives the same contents inside a batch, and leaves every map from before the batch unchanged", () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 200 }), fc.array(opArb, { maxLength: 300 }), (before, inside) => {
-        const model = new Map<string | number, number>();
-        const apply = (map: PMap<string | number, number>, op: Op) => {
-          if (op.kind === "set") {
-            model.set(op.key, op.value);
-            return map.set(op.key, op.value);
-          }
-          model.delete(op.key);
-          return map.delete(op.key);
-        };
-        const base = before.reduce(apply, PMap.empty<string | number, number>());
-        const baseContents = new Map(model);
-        const result = PMap.batch(() => inside.reduce(apply, base));
-        expect(new Map(result)).toEqual(model);
-        expect(result.size).toBe(model.size);
-        expect(new Map(base)).toEqual(baseContents);
-        const after = result.set("after-batch", 1);
-        expect(result.has("after-batch")).toBe(model.has("after-batch"));
-        expect(after.get("after-batch")).toBe(1);
-      }),
+      fc.property(
+        fc.array(opArb, { maxLength: 200 }),
+        fc.array(opArb, { maxLength: 300 }),
+        (before, inside) => {
+          const model = new Map<string | number, number>();
+          const apply = (map: PMap<string | number, number>, op: Op) => {
+            if (op.kind === "set") {
+              model.set(op.key, op.value);
+              return map.set(op.key, op.value);
+            }
+            model.delete(op.key);
+            return map.delete(op.key);
+          };
+          const base = before.reduce(apply, PMap.empty<string | number, number>());
+          const baseContents = new Map(model);
+          const result = PMap.batch(() => inside.reduce(apply, base));
+          expect(new Map(result)).toEqual(model);
+          expect(result.size).toBe(model.size);
+          expect(new Map(base)).toEqual(baseContents);
+          const after = result.set("after-batch", 1);
+          expect(result.has("after-batch")).toBe(model.has("after-batch"));
+          expect(after.get("after-batch")).toBe(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });

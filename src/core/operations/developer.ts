@@ -1,9 +1,11 @@
 /**
- * Developer-authenticated identities: GetOpenIdTokenForDeveloperIdentity (the identity bookkeeping),
- * LookupDeveloperIdentity, MergeDeveloperIdentities, UnlinkDeveloperIdentity.
+ * Developer-authenticated identities: GetOpenIdTokenForDeveloperIdentity (the identity bookkeeping and a
+ * signed OpenID token), LookupDeveloperIdentity, MergeDeveloperIdentities, UnlinkDeveloperIdentity.
  */
+
+import { principalTagsFor } from "../credentials/principalTags";
 import { accessForbidden, invalidParameter, notAuthorized, ServiceError } from "../errors";
-import { isConfiguredProvider, signIn, verifyLogins } from "../logins";
+import { isConfiguredProvider, signIn, type VerifiedLogin, verifyLogins } from "../logins";
 import { decodeToken, encodeToken } from "../pagination";
 import { COGNITO_IDENTITY_PROVIDER } from "../providers";
 import type { IdentityPoolRecord, IdentityRecord, PoolEntry } from "../state";
@@ -14,14 +16,12 @@ import {
   unlinkFromIdentity,
 } from "../store/identities";
 import { requirePool } from "../store/pools";
+import { type AmrLogin, amrFor, DEVELOPER_TOKEN_SECONDS, signOpenIdToken } from "../tokens/openid";
 import type { Handler } from "./handler";
 
 /** The real message for a developer provider name the pool does not have. */
 export const WRONG_DEVELOPER_PROVIDER =
   "This identity pool does not support the specified developer provider";
-
-/** Default lifetime of a developer OpenID token, seconds. */
-export const DEFAULT_TOKEN_DURATION = 900;
 
 /** Results per LookupDeveloperIdentity page when `MaxResults` is absent. */
 const DEFAULT_PAGE = 60;
@@ -55,25 +55,35 @@ function splitLogins(
 }
 
 /**
- * The `Token` of GetOpenIdTokenForDeveloperIdentity until signed tokens exist.
- * replaced by the signed OpenID token of issue 4 (it carries the same facts: pool, identity, expiry, tags).
+ * The checked logins of a developer call, in the Logins map's order, as the token's `amr` names them: the
+ * developer user under the developer provider, and each linked provider login.
  */
-function placeholderDeveloperToken(
+function amrLogins(
   pool: IdentityPoolRecord,
-  identity: IdentityRecord,
-  now: number,
-  tokenDuration: number,
-  principalTags: Readonly<Record<string, string>>,
-): string {
-  const claims = {
-    aud: pool.identityPoolId,
-    sub: identity.identityId,
-    exp: Math.floor(now / 1000) + tokenDuration,
-    principalTags,
-  };
-  return `placeholder.${Buffer.from(JSON.stringify(claims), "utf8").toString("base64url")}`;
+  logins: Readonly<Record<string, string>>,
+  verified: readonly VerifiedLogin[],
+): AmrLogin[] {
+  const byProvider = new Map(verified.map((login) => [login.provider, login]));
+  return Object.entries(logins).flatMap(([provider, value]): AmrLogin[] => {
+    if (provider === pool.config.DeveloperProviderName) return [{ provider, user: value }];
+    const login = byProvider.get(provider);
+    return login ? [login] : [];
+  });
 }
 
+/**
+ * GetOpenIdTokenForDeveloperIdentity: signs the developer user (and any provider logins) in, creating,
+ * linking or merging, and answers an RS512 OpenID token: `TokenDuration` (default 15 minutes), `amr` naming
+ * every login of the call in order, and `PrincipalTags` (else the tags of the provider logins' attribute maps).
+ *
+ * @example
+ * ```ts
+ * const { output } = getOpenIdTokenForDeveloperIdentity(state, {
+ *   IdentityPoolId: poolId, Logins: { "login.myapp": "user-1" }, PrincipalTags: { team: "blue" },
+ * }, env);
+ * // output.Token: amr ["authenticated", "login.myapp", "login.myapp:<poolId>:user-1"], exp = iat + 900
+ * ```
+ */
 export const getOpenIdTokenForDeveloperIdentity: Handler<"GetOpenIdTokenForDeveloperIdentity"> = (
   state,
   input,
@@ -91,14 +101,16 @@ export const getOpenIdTokenForDeveloperIdentity: Handler<"GetOpenIdTokenForDevel
       : { logins, developerUser, identityId: input.IdentityId },
     env,
   );
-  const token = placeholderDeveloperToken(
-    entry.pool,
-    signedIn.identity,
-    ctx.now,
-    input.TokenDuration ?? DEFAULT_TOKEN_DURATION,
-    input.PrincipalTags ?? {},
-  );
-  return { state: signedIn.state, output: { IdentityId: signedIn.identity.identityId, Token: token } };
+  const identityId = signedIn.identity.identityId;
+  const token = signOpenIdToken({
+    pool: entry.pool,
+    identityId,
+    amr: amrFor(entry.pool, amrLogins(entry.pool, input.Logins, logins)),
+    principalTags: principalTagsFor({ pool: entry.pool, logins, direct: input.PrincipalTags }),
+    issuedAt: ctx.now,
+    durationSeconds: input.TokenDuration ?? DEVELOPER_TOKEN_SECONDS,
+  });
+  return { state: signedIn.state, output: { IdentityId: identityId, Token: token } };
 };
 
 const developerUserNotFound = (user: string): ServiceError =>

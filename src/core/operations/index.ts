@@ -1,8 +1,7 @@
 /**
  * The table of every operation's implementation, one file per operation family.
  */
-import { ServiceError } from "../errors";
-import type { OperationName } from "../model/model.generated";
+import { getCredentialsForIdentity, getOpenIdToken } from "./credentials";
 import {
   getOpenIdTokenForDeveloperIdentity,
   lookupDeveloperIdentity,
@@ -10,7 +9,7 @@ import {
   unlinkDeveloperIdentity,
 } from "./developer";
 import { getId } from "./getId";
-import type { Handler, HandlerTable } from "./handler";
+import type { HandlerTable } from "./handler";
 import { deleteIdentities, describeIdentity, listIdentities, unlinkIdentity } from "./identities";
 import {
   createIdentityPool,
@@ -23,12 +22,6 @@ import { getPrincipalTagAttributeMap, setPrincipalTagAttributeMap } from "./prin
 import { getIdentityPoolRoles, setIdentityPoolRoles } from "./roles";
 import { listTagsForResource, tagResource, untagResource } from "./tags";
 
-const notYet =
-  <K extends OperationName>(name: K): Handler<K> =>
-  () => {
-    throw new ServiceError("InternalErrorException", `${name} is not implemented by the fake yet.`);
-  };
-
 /** Every operation's pure implementation. */
 export const HANDLERS: HandlerTable = {
   CreateIdentityPool: createIdentityPool,
@@ -36,10 +29,10 @@ export const HANDLERS: HandlerTable = {
   DeleteIdentityPool: deleteIdentityPool,
   DescribeIdentity: describeIdentity,
   DescribeIdentityPool: describeIdentityPool,
-  GetCredentialsForIdentity: notYet("GetCredentialsForIdentity"),
+  GetCredentialsForIdentity: getCredentialsForIdentity,
   GetId: getId,
   GetIdentityPoolRoles: getIdentityPoolRoles,
-  GetOpenIdToken: notYet("GetOpenIdToken"),
+  GetOpenIdToken: getOpenIdToken,
   GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
   GetPrincipalTagAttributeMap: getPrincipalTagAttributeMap,
   ListIdentities: listIdentities,

@@ -108,7 +108,9 @@ const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
     ...fields,
     logins: frozenMap(fields.logins),
     developerUserIdentifiers:
-      fields.developerUserIdentifiers.length === 0 ? EMPTY_LIST : Object.freeze([...fields.developerUserIdentifiers]),
+      fields.developerUserIdentifiers.length === 0
+        ? EMPTY_LIST
+        : Object.freeze([...fields.developerUserIdentifiers]),
     loginClaims: frozenMap(fields.loginClaims),
   });
 

@@ -32,7 +32,8 @@ type Edit = object;
 let currentEdit: Edit | null = null;
 
 /** Whether a node was made in the running batch. */
-const owned = (node: { readonly owner: Edit | null }): boolean => currentEdit !== null && node.owner === currentEdit;
+const owned = (node: { readonly owner: Edit | null }): boolean =>
+  currentEdit !== null && node.owner === currentEdit;
 
 /** A bucket of up to {@link BUCKET} entries (more only when every hash bit is used up). */
 class Leaf<K extends Key, V> {

@@ -193,8 +193,10 @@ function violations(ref: MemberRef, value: Json | undefined, path: string, out: 
       out.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
     return;
   }
-  const subject = () => (containsSensitive(shape) ? `Value at '${path}'` : `Value '${printed(value)}' at '${path}'`);
-  for (const phrase of phrases(shape, value)) out.push(`${subject()} failed to satisfy constraint: ${phrase}`);
+  const subject = () =>
+    containsSensitive(shape) ? `Value at '${path}'` : `Value '${printed(value)}' at '${path}'`;
+  for (const phrase of phrases(shape, value))
+    out.push(`${subject()} failed to satisfy constraint: ${phrase}`);
   if (shape.kind === "structure") {
     const obj = value as JsonObject;
     for (const [name, member] of Object.entries(shape.members)) {
