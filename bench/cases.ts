@@ -7,7 +7,7 @@ import * as sdk from "@aws-sdk/client-cognito-identity";
 import { type Context, dispatch, type OperationName } from "../src/core";
 import { world } from "./fixture";
 import { fakeClient, floorClient, recordingClient } from "./floor";
-import { DEFAULT_OPTIONS, type MeasureOptions, type Row, timeAsync, timeSync } from "./harness";
+import { compareAsync, DEFAULT_OPTIONS, type MeasureOptions, type Row, timeSync } from "./harness";
 import { type BenchOperation, OPERATIONS_UNDER_TEST } from "./operations";
 
 type Command = Parameters<sdk.CognitoIdentityClient["send"]>[0];
@@ -42,9 +42,11 @@ export async function cases(quick: boolean): Promise<Row[]> {
     }
     const floor = floorClient(recorder.last());
     const client = fakeClient(w.fake);
-    const fakeUs = await timeAsync((i) => client.send(command(op.operation, op.input(w, i))), options);
-    if (op.creates) w.fake.reset();
-    const floorUs = await timeAsync((i) => floor.send(command(op.operation, op.input(w, i))), options);
+    const [fakeUs, floorUs] = await compareAsync(
+      (i) => client.send(command(op.operation, op.input(w, i))),
+      (i) => floor.send(command(op.operation, op.input(w, i))),
+      options,
+    );
     rows.push({ group: "sdk", name: `${op.name} — floor`, value: floorUs, unit: "µs/call" });
     const ratio = fakeUs / floorUs;
     rows.push({

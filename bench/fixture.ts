@@ -21,6 +21,8 @@ export interface World {
   token(i: number): string;
   /** The developer user identifier of user `i`. */
   developerUser(i: number): string;
+  /** One of 64 guest (unauthenticated) identities. */
+  guestId(i: number): string;
 }
 
 /** Builds the world; `tokens` login tokens are minted (for the first users) and cycled through. */
@@ -56,6 +58,9 @@ export function world(size: number, tokens = 64): World {
       DeveloperUserIdentifiers: [developerUser(i)],
     })),
   );
+  const guests = fake.seedIdentities(
+    Array.from({ length: 64 }, () => ({ IdentityPoolId: pool.identityPoolId })),
+  );
   const minted = Array.from({ length: Math.min(tokens, size) }, (_, i) =>
     fake.loginToken.userPool({
       userPoolId: USER_POOL_ID,
@@ -71,5 +76,6 @@ export function world(size: number, tokens = 64): World {
     identityId: (i) => (records[i % records.length] as { identityId: string }).identityId,
     token: (i) => minted[i % minted.length] as string,
     developerUser: (i) => developerUser(i % size),
+    guestId: (i) => (guests[i % guests.length] as { identityId: string }).identityId,
   };
 }

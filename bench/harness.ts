@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+
 /**
  * Timing utilities of the benchmark: warm-up, repetitions, medians. Every figure is a median over `repeats`
  * batches of `iterations` calls, in microseconds per call.
@@ -8,6 +11,13 @@ export interface MeasureOptions {
   readonly iterations: number;
   readonly repeats: number;
   readonly warmup: number;
+}
+
+/** The repository root, whether this runs from `bench/` (tsx) or from the bundle in `bench/.build/`. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  return dir;
 }
 
 export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 400, repeats: 7, warmup: 200 };
@@ -34,6 +44,37 @@ export async function timeAsync(
     samples.push(Number(process.hrtime.bigint() - start) / 1000 / options.iterations);
   }
   return median(samples);
+}
+
+/**
+ * Median microseconds per call of two async functions measured in alternating batches, so drift in the
+ * machine's state (GC, JIT, other load) falls on both alike: `[a, b]`.
+ */
+export async function compareAsync(
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  options: MeasureOptions = DEFAULT_OPTIONS,
+): Promise<[number, number]> {
+  for (let i = 0; i < options.warmup; i++) {
+    await a(i);
+    await b(i);
+  }
+  const batch = Math.max(10, Math.floor(options.iterations / 10));
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  let n = options.warmup;
+  for (let r = 0; r < options.repeats * 10; r++) {
+    for (const [fn, samples] of [
+      [a, samplesA],
+      [b, samplesB],
+    ] as const) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batch; i++) await fn(n + i);
+      samples.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
+    }
+    n += batch;
+  }
+  return [median(samplesA), median(samplesB)];
 }
 
 /** Median microseconds per call of a synchronous function. */

@@ -39,9 +39,9 @@ export const OPERATIONS_UNDER_TEST: readonly BenchOperation[] = [
     scaleTarget: false,
   },
   {
-    name: "GetOpenIdToken",
+    name: "GetOpenIdToken (guest)",
     operation: "GetOpenIdToken",
-    input: (w, i) => ({ IdentityId: w.identityId(i % 64), Logins: { [PROVIDER]: w.token(i % 64) } }),
+    input: (w, i) => ({ IdentityId: w.guestId(i) }),
     scaleTarget: false,
   },
   {

@@ -7,7 +7,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cases } from "./cases";
-import { printTable, type Row } from "./harness";
+import { printTable, type Row, repoRoot } from "./harness";
 import { scaleRows } from "./scale";
 import { startupRows } from "./startup";
 import { stateRows } from "./stateOps";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.map((r) => `${r.group}/${r.name}`).join(", ") : "none"}`,
   );
-  const dir = join(__dirname, "results");
+  const dir = join(repoRoot(), "bench", "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "latest.json"),

@@ -6,9 +6,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createCognitoIdentityFake } from "../src";
-import { type Row, timeSync } from "./harness";
+import { type Row, repoRoot, timeSync } from "./harness";
 
-const root = join(__dirname, "..");
+const root = repoRoot();
 
 function importMs(script: string): number {
   const samples: number[] = [];

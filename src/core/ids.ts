@@ -14,7 +14,10 @@ function word(seed: number, counter: number): number {
   return x >>> 0;
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, "0");
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** A 32-bit word as 8 lower-case hex digits (table lookups: this runs for every ID and request). */
+const hex8 = (n: number): string =>
+  (HEX[n >>> 24] as string) + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -52,11 +55,18 @@ export class IdSource {
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
 
-  /** `length` characters drawn from `alphabet`. */
+  /** `count` bytes, four per 32-bit word. */
+  bytes(count: number): Buffer {
+    const out = Buffer.allocUnsafe(Math.ceil(count / 4) * 4);
+    for (let i = 0; i < out.length; i += 4) out.writeUInt32LE(this.next(), i);
+    return out.subarray(0, count);
+  }
+
+  /** `length` characters drawn from `alphabet` (ASCII, at most 256 characters), one byte each. */
   string(length: number, alphabet: string): string {
-    let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[this.next() % alphabet.length];
-    return out;
+    const bytes = this.bytes(length);
+    for (let i = 0; i < length; i++) bytes[i] = alphabet.charCodeAt((bytes[i] as number) % alphabet.length);
+    return bytes.toString("latin1");
   }
 
   /** A temporary access key id: `ASIA` and 16 upper-case letters and digits. */

@@ -150,7 +150,7 @@ function verifyJwtLogin(
   if (nowSeconds >= claims.exp) throw notAuthorized(LOGIN_MESSAGES.expired(nowSeconds, claims.exp));
   if (typeof claims.sub !== "string" || claims.sub === "")
     throw notAuthorized(LOGIN_MESSAGES.missingClaim("sub"));
-  return Object.freeze({ provider, user: claims.sub, claims: Object.freeze({ ...claims }) });
+  return Object.freeze({ provider, user: claims.sub, claims });
 }
 
 /** SAML elements the fake reads; `[^<>]*` keeps the scan linear on hostile input. */
@@ -346,6 +346,9 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
   const participants =
     claimed && !owners.some((o) => o.identityId === claimed.identityId) ? [...owners, claimed] : owners;
   const survivor = owners.length > 0 ? oldest(owners) : (claimed as IdentityRecord);
+  if (participants.length === 1 && isCurrent(survivor, logins, developerUsers)) {
+    return { state, identity: survivor, created: false };
+  }
   const merged = mergeInto(
     state,
     survivor,
@@ -353,6 +356,24 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
     env.ctx.now,
   );
   return { ...merged, created: false };
+}
+
+/**
+ * Whether signing in would change nothing: every login is linked to the identity with the very claims object
+ * already stored (decoded tokens are shared, so the same token gives the same object), and the developer user
+ * is linked too. The common case of a returning user, answered without writing the state.
+ */
+function isCurrent(
+  identity: IdentityRecord,
+  logins: readonly VerifiedLogin[],
+  developerUsers: readonly string[],
+): boolean {
+  for (const login of logins) {
+    if (!Object.hasOwn(identity.logins, login.provider) || identity.logins[login.provider] !== login.user)
+      return false;
+    if (identity.loginClaims[login.provider] !== login.claims) return false;
+  }
+  return developerUsers.every((user) => identity.developerUserIdentifiers.includes(user));
 }
 
 /** The distinct identities owning a presented login or the developer user. */

@@ -27,7 +27,9 @@ export type ParsedRequest =
   | { readonly ok: true; readonly operation: string; readonly input: unknown }
   | { readonly ok: false; readonly operation: string; readonly type: string; readonly message: string };
 
+/** A header by its lower-case name: the SDK sends lower-case names, other clients may not. */
 const header = (headers: WireRequest["headers"], name: string): string | undefined => {
+  if (Object.hasOwn(headers, name)) return headers[name];
   for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
   return undefined;
 };

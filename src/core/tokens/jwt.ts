@@ -16,8 +16,15 @@ const HASHES: Readonly<Record<string, string>> = { RS256: "sha256", RS512: "sha5
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 
+/** How many results each memo table below keeps before it starts over. */
+const MEMO_LIMIT = 4096;
+
+/** Signatures already made, per key. RS256/RS512 (RSASSA-PKCS1-v1_5) signatures are deterministic. */
+const signatures = new WeakMap<KeyObject, Map<string, string>>();
+
 /**
- * Signs claims into a compact JWS.
+ * Signs claims into a compact JWS. An RSA signature costs most of a millisecond, so signatures are remembered
+ * per signing input (deterministic, so this changes no token).
  *
  * @example
  * ```ts
@@ -30,15 +37,24 @@ export function signJwt(
   key: KeyObject,
 ): string {
   const signingInput = `${b64(header)}.${b64(payload)}`;
-  const signature = sign(HASHES[header.alg] as string, Buffer.from(signingInput), key);
-  return `${signingInput}.${signature.toString("base64url")}`;
+  let known = signatures.get(key);
+  if (!known) {
+    known = new Map();
+    signatures.set(key, known);
+  }
+  let signature = known.get(signingInput);
+  if (signature === undefined) {
+    signature = sign(HASHES[header.alg] as string, Buffer.from(signingInput), key).toString("base64url");
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(signingInput, signature);
+  }
+  return `${signingInput}.${signature}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const decodedTokens = new Map<string, DecodedJwt | undefined>();
-const MAX_DECODED = 4096;
 
 /**
  * Decodes a compact JWS without checking its signature; `undefined` when it is not one. The result is deeply
@@ -47,7 +63,7 @@ const MAX_DECODED = 4096;
 export function decodeJwt(token: string): DecodedJwt | undefined {
   if (decodedTokens.has(token)) return decodedTokens.get(token);
   const decoded = decodeUncached(token);
-  if (decodedTokens.size >= MAX_DECODED) decodedTokens.clear();
+  if (decodedTokens.size >= MEMO_LIMIT) decodedTokens.clear();
   decodedTokens.set(token, decoded);
   return decoded;
 }
@@ -71,28 +87,25 @@ function decodeUncached(token: string): DecodedJwt | undefined {
   }
 }
 
-/** Verdicts of signature checks already made, per key: tests present the same few tokens again and again. */
-const verdicts = new WeakMap<KeyObject, Map<string, boolean>>();
-const MAX_VERDICTS = 4096;
+/** Verdicts of signature checks already made, per decoded token (decodes are shared per token string) and key. */
+const verdicts = new WeakMap<DecodedJwt, Map<KeyObject, boolean>>();
 
 /**
  * Whether the token's signature verifies with `key` under the algorithm its header names (RS256/RS512 only).
- * An RSA verification costs tens of microseconds, so verdicts are remembered (a pure function of token and
- * key; at most 4,096 per key).
+ * An RSA verification costs tens of microseconds, so verdicts are remembered with the decoded token (a pure
+ * function of token and key).
  */
 export function verifyJwt(decoded: DecodedJwt, key: KeyObject): boolean {
   const hash = HASHES[String(decoded.header.alg)];
   if (!hash) return false;
-  let known = verdicts.get(key);
+  let known = verdicts.get(decoded);
   if (!known) {
     known = new Map();
-    verdicts.set(key, known);
+    verdicts.set(decoded, known);
   }
-  const id = `${String(decoded.header.alg)}.${decoded.signingInput}.${decoded.signature.toString("base64url")}`;
-  const cached = known.get(id);
+  const cached = known.get(key);
   if (cached !== undefined) return cached;
   const verdict = verify(hash, Buffer.from(decoded.signingInput), key, decoded.signature);
-  if (known.size >= MAX_VERDICTS) known.clear();
-  known.set(id, verdict);
+  known.set(key, verdict);
   return verdict;
 }

@@ -36,6 +36,17 @@ const serialization = (value: unknown, expected: string): ServiceError =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Member entries of each structure shape, computed once. */
+const memberEntries = new Map<Shape, [string, MemberRef][]>();
+const membersOf = (shape: Shape & { kind: "structure" }): [string, MemberRef][] => {
+  let entries = memberEntries.get(shape);
+  if (!entries) {
+    entries = Object.entries(shape.members);
+    memberEntries.set(shape, entries);
+  }
+  return entries;
+};
+
 /** Checks JSON types against the shape and returns a clean copy: known members only, no nulls. */
 function coerce(shape: Shape, value: unknown): Json {
   switch (shape.kind) {
@@ -72,7 +83,7 @@ function coerce(shape: Shape, value: unknown): Json {
     case "structure": {
       if (!isObject(value)) throw serialization(value, "a Structure");
       const entries: [string, Json][] = [];
-      for (const [name, ref] of Object.entries(shape.members)) {
+      for (const [name, ref] of membersOf(shape)) {
         if (!Object.hasOwn(value, name)) continue;
         const v = value[name];
         if (v !== null && v !== undefined) entries.push([name, coerce(shapeOf(ref.target), v)]);
@@ -237,6 +248,66 @@ function violations(ref: MemberRef, value: Json | undefined, path: string, out: 
   }
 }
 
+const lengthOk = (n: number, shape: { readonly min?: number; readonly max?: number }): boolean =>
+  (shape.min === undefined || n >= shape.min) && (shape.max === undefined || n <= shape.max);
+
+/**
+ * Whether a string's length in code points is within bounds, counting only when the UTF-16 length leaves it
+ * open (a string has between `length / 2` and `length` code points): long tokens are not walked per call.
+ */
+const stringLengthOk = (s: string, shape: { readonly min?: number; readonly max?: number }): boolean => {
+  const surelyLongEnough = shape.min === undefined || Math.ceil(s.length / 2) >= shape.min;
+  const surelyShortEnough = shape.max === undefined || s.length <= shape.max;
+  return surelyLongEnough && surelyShortEnough ? true : lengthOk(codePoints(s), shape);
+};
+
+/**
+ * Whether `value` satisfies every constraint, without building any message: the allocation-free fast path
+ * for the common, valid input. Must agree with {@link violations} (the constraint sweep and the property
+ * tests hold them to it): when it says no, `violations` says why.
+ */
+function satisfies(ref: MemberRef, value: Json | undefined): boolean {
+  if (value === undefined) return ref.required !== true;
+  const shape = shapeOf(ref.target);
+  switch (shape.kind) {
+    case "string":
+      return (
+        stringLengthOk(value as string, shape) &&
+        (shape.pattern === undefined || regexOf(shape.pattern).test(value as string))
+      );
+    case "enum":
+      return shape.values.includes(value as string);
+    case "integer":
+    case "long":
+      return (
+        (shape.min === undefined || (value as number) >= shape.min) &&
+        (shape.max === undefined || (value as number) <= shape.max)
+      );
+    case "list": {
+      const items = value as Json[];
+      if (!lengthOk(items.length, shape)) return false;
+      for (const item of items) if (!satisfies(shape.member, item)) return false;
+      return true;
+    }
+    case "map": {
+      const obj = value as JsonObject;
+      const keys = Object.keys(obj);
+      if (!lengthOk(keys.length, shape)) return false;
+      for (const key of keys) {
+        if (!satisfies(shape.key, key) || !satisfies(shape.value, obj[key])) return false;
+      }
+      return true;
+    }
+    case "structure": {
+      const obj = value as JsonObject;
+      for (const [name, member] of membersOf(shape)) if (!satisfies(member, obj[name])) return false;
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
 /** The service's `ValidationException` message for a list of violations. */
 export function validationMessage(found: readonly string[]): string {
   const count =
@@ -258,16 +329,9 @@ export function validationMessage(found: readonly string[]): string {
 export function parseInput(operation: OperationName, raw: unknown): Record<string, unknown> {
   const root = OPERATIONS[operation].input;
   const input = coerce(shapeOf(root), raw ?? {}) as JsonObject;
+  if (satisfies({ target: root }, input)) return input;
   const found: string[] = [];
   violations({ target: root }, input, "", found);
   if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
   return input;
-}
-
-/** Checks a value against one named shape of the model (used for seeding fixtures); `path` names it in messages. */
-export function checkShape(shapeName: string, value: unknown, path: string): void {
-  const clean = coerce(shapeOf(shapeName), value);
-  const found: string[] = [];
-  violations({ target: shapeName }, clean, path, found);
-  if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
 }
