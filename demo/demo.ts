@@ -9,14 +9,18 @@ import {
   CreateIdentityPoolCommand,
   DeleteIdentityPoolCommand,
   DescribeIdentityPoolCommand,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
   GetIdentityPoolRolesCommand,
+  ListIdentitiesCommand,
   ListIdentityPoolsCommand,
   ListTagsForResourceCommand,
   SetIdentityPoolRolesCommand,
   TagResourceCommand,
   UpdateIdentityPoolCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { createCognitoIdentityFake } from "../src";
+import { fromCognitoIdentityPool } from "@aws-sdk/credential-providers";
+import { createCognitoIdentityFake, createProviderCache } from "../src";
 
 const USER_POOL = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Demo1234";
 const step = (title: string) => console.log(`\n— ${title}`);
@@ -24,7 +28,7 @@ const show = (label: string, value: unknown) =>
   console.log(`  ${label}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
 
 async function main(): Promise<void> {
-  const fake = createCognitoIdentityFake({ seed: 42, accountId: "111122223333" });
+  const fake = createCognitoIdentityFake({ seed: 42, accountId: "111122223333", region: "eu-west-1" });
   const client = new CognitoIdentityClient({ region: "eu-west-1" });
   client.middlewareStack.use(fake.plugin());
   console.log("A real CognitoIdentityClient (region eu-west-1, no credentials) with the fake's plug-in.");
@@ -76,6 +80,37 @@ async function main(): Promise<void> {
     }),
   );
   show("Roles", (await client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id }))).Roles);
+
+  step("GetId as a guest, then the guest signs in with a user-pool ID token (fake.loginToken mints one)");
+  const guest = await client.send(new GetIdCommand({ IdentityPoolId: id }));
+  show("guest IdentityId", guest.IdentityId);
+  const guestCreds = await client.send(
+    new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId }),
+  );
+  show("guest AccessKeyId", guestCreds.Credentials?.AccessKeyId);
+  const token = fake.loginToken.userPool({
+    userPoolId: "eu-west-1_Demo1234",
+    clientId: "demoappclient",
+    sub: "alice",
+    claims: { "cognito:groups": ["admins"] },
+  });
+  const logins = { [USER_POOL]: token };
+  const signedIn = await client.send(
+    new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId, Logins: logins }),
+  );
+  show("same identity, now authenticated", signedIn.IdentityId === guest.IdentityId);
+  show("Expiration", signedIn.Credentials?.Expiration?.toISOString());
+  show(
+    "roles issued so far (fake.issuedCredentials)",
+    fake.issuedCredentials.map((c) => c.roleArn),
+  );
+  const secondDevice = await client.send(new GetIdCommand({ IdentityPoolId: id, Logins: logins }));
+  show("second device, same login -> same identity", secondDevice.IdentityId === guest.IdentityId);
+  const listed = await client.send(new ListIdentitiesCommand({ IdentityPoolId: id, MaxResults: 10 }));
+  show(
+    "ListIdentities",
+    listed.Identities?.map((i) => ({ id: i.IdentityId, logins: i.Logins })),
+  );
 
   step("UpdateIdentityPool is a full replacement: the omitted user-pool provider is gone afterwards");
   await client.send(
@@ -131,9 +166,31 @@ async function main(): Promise<void> {
     show("error", `${(err as Error).name}: ${(err as Error).message}`);
   }
 
+  step(
+    "fake.install(): the SDK's own credential provider, with no client, handler or region, answered in-process",
+  );
+  const appPool = fake.seedIdentityPool({
+    IdentityPoolName: "provider demo",
+    AllowUnauthenticatedIdentities: true,
+    Region: "eu-west-1",
+    Roles: { unauthenticated: "arn:aws:iam::111122223333:role/app-guest" },
+  });
+  const uninstall = fake.install();
+  try {
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: appPool.identityPoolId,
+      cache: createProviderCache(),
+    });
+    const credentials = await provider();
+    show("fromCognitoIdentityPool -> accessKeyId", credentials.accessKeyId);
+    show("role recorded by the fake", fake.issuedCredentials.at(-1)?.roleArn);
+  } finally {
+    uninstall();
+  }
+
   step("The journal: every request the fake answered");
   for (const call of fake.calls)
-    console.log(`  ${call.operation.padEnd(22)} ${call.error ? `✗ ${call.error.name}` : "✓"}`);
+    console.log(`  ${call.operation.padEnd(26)} ${call.error ? `✗ ${call.error.name}` : "✓"}`);
 }
 
 main().catch((err: unknown) => {
