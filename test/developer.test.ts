@@ -12,11 +12,10 @@ import {
   ResourceNotFoundException,
   UnlinkDeveloperIdentityCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { CLIENT_ID, rejection, setup, USER_POOL } from "./helpers";
+import { LOGINS_DONT_MATCH } from "../src/core/errors";
+import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "./helpers";
 
 const DEV = "login.myapp";
-const LOGINS_DONT_MATCH =
-  "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 const WRONG_PROVIDER = "This identity pool does not support the specified developer provider";
 
 function world(poolOverrides: Record<string, unknown> = {}) {
@@ -70,18 +69,6 @@ function world(poolOverrides: Record<string, unknown> = {}) {
       }),
     );
   return { ...env, clock, poolId, devToken, devId, lookup, merge, unlink };
-}
-
-async function expectError(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => Error,
-  name: string,
-  message: string,
-) {
-  const err = await rejection(promise);
-  expect(err).toBeInstanceOf(type);
-  expect(err.name).toBe(name);
-  expect(err.message).toBe(message);
 }
 
 describe("GetOpenIdTokenForDeveloperIdentity", () => {

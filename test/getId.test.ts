@@ -7,9 +7,10 @@ import {
   ResourceConflictException,
   ResourceNotFoundException,
 } from "@aws-sdk/client-cognito-identity";
+import { LOGINS_DONT_MATCH } from "../src/core/errors";
 import { signJwt } from "../src/core/tokens/jwt";
 import { providerKey } from "../src/core/tokens/keys";
-import { CLIENT_ID, rejection, setup, USER_POOL } from "./helpers";
+import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "./helpers";
 
 const USER_POOL_ID = "us-east-1_TestPool1";
 const OIDC_HOST = "login.example.com";
@@ -17,8 +18,6 @@ const SAML_ARN = "arn:aws:iam::123456789012:saml-provider/corp";
 const NOW = 1767225600; // 2026-01-01T00:00:00Z, the helper's clock
 const IDENTITY_ID = /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const LOGINS_DONT_MATCH =
-  "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 const UNSUPPORTED = "Token is not from a supported provider of this identity pool.";
 
 /** A fake with a pool configuring every kind of provider; `clock` is mutable. */
@@ -48,18 +47,6 @@ function world(poolOverrides: Record<string, unknown> = {}) {
 }
 
 /** Expects a rejection of class `type` with this exact name and message. */
-async function expectError(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => Error,
-  name: string,
-  message: string,
-) {
-  const err = await rejection(promise);
-  expect(err).toBeInstanceOf(type);
-  expect(err.name).toBe(name);
-  expect(err.message).toBe(message);
-  expect(err.$metadata.httpStatusCode).toBe(400);
-}
 
 const samlResponse = (nameId: string, id: string) =>
   Buffer.from(

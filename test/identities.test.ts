@@ -10,11 +10,10 @@ import {
   ResourceNotFoundException,
   UnlinkIdentityCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { CLIENT_ID, rejection, setup, USER_POOL } from "./helpers";
+import { LOGINS_DONT_MATCH } from "../src/core/errors";
+import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "./helpers";
 
 const DEV = "login.myapp";
-const LOGINS_DONT_MATCH =
-  "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 const UNKNOWN = "us-east-1:00000000-0000-4000-8000-000000000000";
 
 function world() {
@@ -37,18 +36,6 @@ function world() {
   const unlink = (IdentityId: string, Logins: Record<string, string>, LoginsToRemove: string[]) =>
     env.client.send(new UnlinkIdentityCommand({ IdentityId, Logins, LoginsToRemove }));
   return { ...env, clock, poolId, getId, idToken, list, unlink };
-}
-
-async function expectError(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => Error,
-  name: string,
-  message: string,
-) {
-  const err = await rejection(promise);
-  expect(err).toBeInstanceOf(type);
-  expect(err.name).toBe(name);
-  expect(err.message).toBe(message);
 }
 
 describe("DescribeIdentity", () => {
