@@ -12,19 +12,7 @@ import {
   SHAPES,
   type Shape,
 } from "../src/core";
-import { rejection, setup } from "./helpers";
-
-type Json = string | number | boolean | Json[] | { [k: string]: Json };
-
-/** Valid sample values for the string shapes whose pattern a plain "a" would not satisfy. */
-const SAMPLES: Record<string, string> = {
-  IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000",
-  IdentityId: "us-east-1:00000000-0000-4000-8000-000000000001",
-  AccountId: "123456789012",
-  ARNString: "arn:aws:iam::123456789012:role/sample",
-  CognitoIdentityProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc",
-  RoleType: "authenticated",
-};
+import { type Json, rejection, sampleValue, setup } from "./helpers";
 
 const shape = (name: string): Shape => SHAPES[name] as Shape;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -37,34 +25,7 @@ const printed = (v: Json): string =>
           .join(", ")}}`
       : String(v);
 
-function validValue(name: string): Json {
-  const s = shape(name);
-  switch (s.kind) {
-    case "string": {
-      const sample = SAMPLES[name] ?? "a".repeat(Math.max(s.min ?? 1, 1));
-      return sample;
-    }
-    case "enum":
-      return s.values[0] as string;
-    case "boolean":
-      return true;
-    case "integer":
-    case "long":
-      return s.min ?? 1;
-    case "timestamp":
-      return 0;
-    case "list":
-      return [validValue(s.member.target)];
-    case "map":
-      return { [validValue(s.key.target) as string]: validValue(s.value.target) };
-    case "structure":
-      return Object.fromEntries(
-        Object.entries(s.members)
-          .filter(([, m]) => m.required)
-          .map(([k, m]) => [k, validValue(m.target)]),
-      );
-  }
-}
+const validValue = sampleValue;
 
 /** The phrases a scalar value breaks (the test's own reading of the documented format). */
 function scalarPhrases(s: Shape, v: Json): string[] {
@@ -114,6 +75,8 @@ function badScalars(s: Shape): { constraint: string; value: Json }[] {
 interface Case {
   readonly operation: OperationName;
   readonly label: string;
+  /** The constraint this case violates: operation, member path (`{key}` for map keys) and kind. */
+  readonly constraint: string;
   readonly input: Json;
   readonly expected: string[];
 }
@@ -133,14 +96,17 @@ function casesAt(
   path: string,
   place: (v: Json | undefined) => Json,
   out: Case[],
+  idPath = path,
 ): void {
   const s = shape(ref.target);
+  const id = (kind: string) => `${operation} ${idPath} ${kind}`;
   const subject = (v: Json) =>
     sensitive(ref.target) ? `Value at '${path}'` : `Value '${printed(v)}' at '${path}'`;
   if (ref.required) {
     out.push({
       operation,
       label: `${path} required`,
+      constraint: id("required"),
       input: place(undefined),
       expected: [`Value null at '${path}' failed to satisfy constraint: Member must not be null`],
     });
@@ -149,6 +115,7 @@ function casesAt(
     out.push({
       operation,
       label: `${path} ${constraint}`,
+      constraint: id(constraint),
       input: place(value),
       expected: scalarPhrases(s, value).map((p) => `${subject(value)} failed to satisfy constraint: ${p}`),
     });
@@ -159,6 +126,7 @@ function casesAt(
       out.push({
         operation,
         label: `${path} min items`,
+        constraint: id("min items"),
         input: place([]),
         expected: [
           `${subject([])} failed to satisfy constraint: Member must have length greater than or equal to ${s.min}`,
@@ -170,6 +138,7 @@ function casesAt(
       out.push({
         operation,
         label: `${path} max items`,
+        constraint: id("max items"),
         input: place(v),
         expected: [
           `${subject(v)} failed to satisfy constraint: Member must have length less than or equal to ${s.max}`,
@@ -185,6 +154,7 @@ function casesAt(
           `${path}.1.member.${lowerFirst(name)}`,
           (v) => place([withMember(item, name, v)]),
           out,
+          `${idPath}.1.member.${lowerFirst(name)}`,
         );
       }
     } else {
@@ -193,6 +163,7 @@ function casesAt(
         out.push({
           operation,
           label: `${path} item ${constraint}`,
+          constraint: id(`item ${constraint}`),
           input: place(list),
           expected: [
             `${subject(list)} failed to satisfy constraint: Member must satisfy constraint: [${scalarPhrases(member, value).join(", ")}]`,
@@ -208,6 +179,7 @@ function casesAt(
       out.push({
         operation,
         label: `${path} min entries`,
+        constraint: id("min entries"),
         input: place({}),
         expected: [
           `${subject({})} failed to satisfy constraint: Member must have length greater than or equal to ${s.min}`,
@@ -218,23 +190,30 @@ function casesAt(
       const v = Object.fromEntries(
         Array.from({ length: s.max + 1 }, (_, i) => [`${key}${"k".repeat(i)}`, value]),
       );
-      const validKeys = Object.keys(v).every((k) => scalarPhrases(shape(s.key.target), k).length === 0);
-      if (validKeys) {
-        out.push({
-          operation,
-          label: `${path} max entries`,
-          input: place(v),
-          expected: [
-            `${subject(v)} failed to satisfy constraint: Member must have length less than or equal to ${s.max}`,
-          ],
-        });
-      }
+      // When the key shape admits fewer than max + 1 distinct keys (RolesMap: max 2, keys `(un)?authenticated`),
+      // no input breaks the size bound alone: the input then breaks the key constraint too, and both are expected.
+      const keyPhrases = [...new Set(Object.keys(v).flatMap((k) => scalarPhrases(shape(s.key.target), k)))];
+      out.push({
+        operation,
+        label: `${path} max entries`,
+        constraint: id("max entries"),
+        input: place(v),
+        expected: [
+          `${subject(v)} failed to satisfy constraint: Member must have length less than or equal to ${s.max}`,
+          ...(keyPhrases.length > 0
+            ? [
+                `${subject(v)} failed to satisfy constraint: Map keys must satisfy constraint: [${keyPhrases.join(", ")}]`,
+              ]
+            : []),
+        ],
+      });
     }
     for (const { constraint, value: badKey } of badScalars(shape(s.key.target))) {
       const v = { [badKey as string]: value };
       out.push({
         operation,
         label: `${path} key ${constraint}`,
+        constraint: id(`key ${constraint}`),
         input: place(v),
         expected: [
           `${subject(v)} failed to satisfy constraint: Map keys must satisfy constraint: [${scalarPhrases(shape(s.key.target), badKey).join(", ")}]`,
@@ -250,6 +229,7 @@ function casesAt(
           `${path}.${key}.member.${lowerFirst(name)}`,
           (v) => place({ [key]: withMember(value, name, v) }),
           out,
+          `${idPath}.{key}.member.${lowerFirst(name)}`,
         );
       }
     } else {
@@ -258,6 +238,7 @@ function casesAt(
         out.push({
           operation,
           label: `${path} value ${constraint}`,
+          constraint: id(`value ${constraint}`),
           input: place(v),
           expected: [
             `${subject(v)} failed to satisfy constraint: Map value must satisfy constraint: [${scalarPhrases(valueShape, badValue).join(", ")}]`,
@@ -269,7 +250,14 @@ function casesAt(
   if (s.kind === "structure") {
     const base = validValue(ref.target);
     for (const [name, m] of Object.entries(s.members)) {
-      casesAt(operation, m, `${path}.${lowerFirst(name)}`, (v) => place(withMember(base, name, v)), out);
+      casesAt(
+        operation,
+        m,
+        `${path}.${lowerFirst(name)}`,
+        (v) => place(withMember(base, name, v)),
+        out,
+        `${idPath}.${lowerFirst(name)}`,
+      );
     }
   }
 }
@@ -279,6 +267,79 @@ function withMember(obj: Json, name: string, v: Json | undefined): Json {
   if (v === undefined) delete copy[name];
   else copy[name] = v;
   return copy;
+}
+
+/**
+ * The constraints of the model, counted straight from the generated tables, independently of the case builder
+ * above: one per required member, string min length (when above 0) / max length / pattern, enum, integer
+ * min / max, list and map size bounds, list-item and map key / value constraints, and the same inside nested
+ * structures (list members `<path>.1.member.<name>`, map values `<path>.{key}.member.<name>`). A length
+ * minimum of 0 cannot be violated; those are counted apart.
+ */
+function modelConstraints(): { violable: string[]; vacuous: string[] } {
+  const violable: string[] = [];
+  const vacuous: string[] = [];
+  const scalar = (s: Shape): string[] => {
+    switch (s.kind) {
+      case "string":
+        return [
+          ...(s.min !== undefined && s.min > 0 ? ["min length"] : []),
+          ...(s.max !== undefined ? ["max length"] : []),
+          ...(s.pattern !== undefined ? ["pattern"] : []),
+        ];
+      case "enum":
+        return ["enum"];
+      case "integer":
+      case "long":
+        return [...(s.min !== undefined ? ["min"] : []), ...(s.max !== undefined ? ["max"] : [])];
+      default:
+        return [];
+    }
+  };
+  const zeroMin = (s: Shape) => (s.kind === "string" || s.kind === "list" || s.kind === "map") && s.min === 0;
+  const walk = (op: string, ref: MemberRef, path: string) => {
+    const s = SHAPES[ref.target] as Shape;
+    const add = (kind: string) => violable.push(`${op} ${path} ${kind}`);
+    if (ref.required) add("required");
+    for (const kind of scalar(s)) add(kind);
+    if (zeroMin(s)) vacuous.push(`${op} ${path} min 0`);
+    if (s.kind === "list" || s.kind === "map") {
+      const unit = s.kind === "list" ? "items" : "entries";
+      if (s.min !== undefined && s.min > 0) add(`min ${unit}`);
+      if (s.max !== undefined) add(`max ${unit}`);
+    }
+    if (s.kind === "list") {
+      const member = SHAPES[s.member.target] as Shape;
+      if (member.kind === "structure") {
+        for (const [name, m] of Object.entries(member.members))
+          walk(op, m, `${path}.1.member.${lowerFirst(name)}`);
+      } else {
+        for (const kind of scalar(member)) add(`item ${kind}`);
+        if (zeroMin(member)) vacuous.push(`${op} ${path} item min 0`);
+      }
+    }
+    if (s.kind === "map") {
+      const key = SHAPES[s.key.target] as Shape;
+      for (const kind of scalar(key)) add(`key ${kind}`);
+      const value = SHAPES[s.value.target] as Shape;
+      if (value.kind === "structure") {
+        for (const [name, m] of Object.entries(value.members))
+          walk(op, m, `${path}.{key}.member.${lowerFirst(name)}`);
+      } else {
+        for (const kind of scalar(value)) add(`value ${kind}`);
+        if (zeroMin(value)) vacuous.push(`${op} ${path} value min 0`);
+      }
+    }
+    if (s.kind === "structure") {
+      for (const [name, m] of Object.entries(s.members)) walk(op, m, `${path}.${lowerFirst(name)}`);
+    }
+  };
+  for (const op of OPERATION_NAMES) {
+    const root = SHAPES[OPERATIONS[op].input] as Shape;
+    if (root.kind !== "structure") continue;
+    for (const [name, ref] of Object.entries(root.members)) walk(op, ref, lowerFirst(name));
+  }
+  return { violable, vacuous };
 }
 
 const cases: Case[] = [];
@@ -300,9 +361,20 @@ describe("constraint sweep generated from the model", () => {
 
   it("covers every operation of the model", () => {
     expect(new Set(cases.map((c) => c.operation)).size).toBe(OPERATION_NAMES.length);
+  });
+
+  it("covers every constraint of the model, counted independently from the generated tables", () => {
+    const { violable, vacuous } = modelConstraints();
+    const covered = new Set(cases.map((c) => c.constraint));
     console.log(
-      `constraint sweep: ${cases.length} violating inputs over ${OPERATION_NAMES.length} operations`,
+      `constraint sweep: ${covered.size} constraints covered out of the model's ${violable.length} ` +
+        `(${cases.length} violating inputs over ${OPERATION_NAMES.length} operations; ` +
+        `${vacuous.length} more are length minimums of 0, which no input can violate)`,
     );
+    expect(new Set(violable).size).toBe(violable.length);
+    expect(cases.length).toBe(covered.size);
+    expect([...covered].sort()).toEqual([...violable].sort());
+    expect(covered.size).toBe(violable.length);
   });
 
   it.each(cases.map((c) => [`${c.operation} ${c.label}`, c] as const))("%s", async (_label, c) => {

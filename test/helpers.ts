@@ -5,6 +5,7 @@ import net from "node:net";
 import tls from "node:tls";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, type CognitoIdentityFakeOptions, createCognitoIdentityFake } from "../src";
+import { SHAPES, type Shape } from "../src/core";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -81,4 +82,48 @@ export function guardSockets(): { attempts: () => number; restore: () => void } 
       for (const spy of spies) spy.mockRestore();
     },
   };
+}
+
+/** JSON as the wire carries it. */
+export type Json = string | number | boolean | Json[] | { [k: string]: Json };
+
+/** Valid sample values for the string shapes whose pattern a plain "a" would not satisfy. */
+const SAMPLES: Record<string, string> = {
+  IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000",
+  IdentityId: "us-east-1:00000000-0000-4000-8000-000000000001",
+  AccountId: "123456789012",
+  ARNString: "arn:aws:iam::123456789012:role/sample",
+  CognitoIdentityProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc",
+  RoleType: "authenticated",
+};
+
+/**
+ * A value of a model shape that satisfies every constraint (required members only, one item per list and
+ * map), built from the generated `SHAPES` table.
+ */
+export function sampleValue(name: string): Json {
+  const s = SHAPES[name] as Shape;
+  switch (s.kind) {
+    case "string":
+      return SAMPLES[name] ?? "a".repeat(Math.max(s.min ?? 1, 1));
+    case "enum":
+      return s.values[0] as string;
+    case "boolean":
+      return true;
+    case "integer":
+    case "long":
+      return s.min ?? 1;
+    case "timestamp":
+      return 0;
+    case "list":
+      return [sampleValue(s.member.target)];
+    case "map":
+      return { [sampleValue(s.key.target) as string]: sampleValue(s.value.target) };
+    case "structure":
+      return Object.fromEntries(
+        Object.entries(s.members)
+          .filter(([, m]) => m.required)
+          .map(([k, m]) => [k, sampleValue(m.target)]),
+      );
+  }
 }

@@ -58,22 +58,26 @@ export function seedPool(
   const clean = parseInput("CreateIdentityPool", create) as unknown as CreateIdentityPoolInput;
   const id = IdentityPoolId ?? `${env.ctx.region}:${env.ids.guid()}`;
   parseInput("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: Roles ?? {}, RoleMappings });
-  const maps: Record<string, PrincipalTagMapRecord> = {};
+  // Built from entries: a provider key such as `__proto__` stays an own key (and is then refused below).
+  const maps: [string, PrincipalTagMapRecord][] = [];
   for (const [provider, map] of Object.entries(PrincipalTagAttributeMaps ?? {})) {
     parseInput("SetPrincipalTagAttributeMap", { IdentityPoolId: id, IdentityProviderName: provider, ...map });
-    maps[provider] = Object.freeze({
-      useDefaults: map.UseDefaults ?? false,
-      principalTags: Object.freeze({ ...(map.PrincipalTags ?? {}) }),
-    });
+    maps.push([
+      provider,
+      Object.freeze({
+        useDefaults: map.UseDefaults ?? false,
+        principalTags: Object.freeze({ ...(map.PrincipalTags ?? {}) }),
+      }),
+    ]);
   }
   const created = createPool(state, clean, env, id, {
     roles: Object.freeze({ ...(Roles ?? {}) }),
     roleMappings: Object.freeze({ ...(RoleMappings ?? {}) }),
-    principalTagMaps: Object.freeze(maps),
+    principalTagMaps: Object.freeze(Object.fromEntries(maps)),
   });
   checkRoles(created.pool.roles);
   checkRoleMappings(created.pool.config, created.pool.roleMappings);
-  for (const provider of Object.keys(maps)) requireConfiguredProvider(created.pool.config, provider);
+  for (const [provider] of maps) requireConfiguredProvider(created.pool.config, provider);
   return created;
 }
 

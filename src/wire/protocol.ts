@@ -27,19 +27,45 @@ export type ParsedRequest =
   | { readonly ok: true; readonly operation: string; readonly input: unknown }
   | { readonly ok: false; readonly operation: string; readonly type: string; readonly message: string };
 
-/** A header by its lower-case name: the SDK sends lower-case names, other clients may not. */
-const header = (headers: WireRequest["headers"], name: string): string | undefined => {
-  if (Object.hasOwn(headers, name)) return headers[name];
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
+/**
+ * A header by its lower-case name: the SDK sends lower-case names, other clients may not. Tolerates what a
+ * foreign or hostile adapter may hand over: no headers at all, a list of values (joined with ", ", as Node
+ * joins a repeated header), or a value that is not text (read as absent).
+ */
+const header = (headers: WireRequest["headers"] | undefined, name: string): string | undefined => {
+  if (!headers) return undefined;
+  const key = Object.hasOwn(headers, name)
+    ? name
+    : Object.keys(headers).find((k) => k.toLowerCase() === name);
+  const value: unknown = key === undefined ? undefined : headers[key];
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
   return undefined;
 };
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** The body as text; `undefined` when it is neither text nor bytes (a stream, a number...): unreadable here. */
+function bodyText(body: unknown): string | undefined {
+  if (body === null || body === undefined) return "";
+  if (typeof body === "string") return body;
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return decoder.decode(body as Uint8Array);
+  return undefined;
+}
+
+/** The service's answer to a body it cannot parse. */
+const unparsable = (operation: string): ParsedRequest => ({
+  ok: false,
+  operation,
+  type: "SerializationException",
+  message: "Unable to parse the request body as JSON.",
+});
+
 /**
  * Reads the operation and the JSON input of a request. A missing or foreign target answers
- * `UnknownOperationException`; a body that is not JSON answers `SerializationException`, as the service does.
+ * `UnknownOperationException`; a body that is not JSON answers `SerializationException`, as the service does
+ * (so does a body that is neither text nor bytes, such as a stream: it cannot be read synchronously here).
  *
  * @example
  * ```ts
@@ -51,22 +77,13 @@ export function readRequest(request: WireRequest): ParsedRequest {
   const target = header(request.headers, "x-amz-target") ?? "";
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
   if (!operation) return { ok: false, operation: target, type: "UnknownOperationException", message: "" };
-  const raw =
-    request.body == null
-      ? ""
-      : typeof request.body === "string"
-        ? request.body
-        : decoder.decode(request.body);
+  const raw = bodyText(request.body);
+  if (raw === undefined) return unparsable(operation);
   if (raw.trim() === "") return { ok: true, operation, input: {} };
   try {
     return { ok: true, operation, input: JSON.parse(raw) };
   } catch {
-    return {
-      ok: false,
-      operation,
-      type: "SerializationException",
-      message: "Unable to parse the request body as JSON.",
-    };
+    return unparsable(operation);
   }
 }
 

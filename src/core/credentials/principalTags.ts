@@ -40,16 +40,17 @@ const tagValue = (value: unknown): string | undefined =>
 
 /** The tags one login yields through the pool's attribute map of its provider (none without a map). */
 export function tagsFromClaims(pool: IdentityPoolRecord, login: PresentedLogin): Record<string, string> {
-  const tags: Record<string, string> = {};
-  if (!Object.hasOwn(pool.principalTagMaps, login.provider)) return tags;
+  if (!Object.hasOwn(pool.principalTagMaps, login.provider)) return {};
   const record = pool.principalTagMaps[login.provider];
-  if (!record) return tags;
+  if (!record) return {};
   const map = record.useDefaults ? defaultTagMap(login.provider) : record.principalTags;
+  // Built from entries: a tag key such as `__proto__` stays an own key (an assignment would drop it).
+  const tags: [string, string][] = [];
   for (const [tag, claim] of Object.entries(map)) {
     const value = Object.hasOwn(login.claims, claim) ? tagValue(login.claims[claim]) : undefined;
-    if (value !== undefined) tags[tag] = value;
+    if (value !== undefined) tags.push([tag, value]);
   }
-  return tags;
+  return Object.fromEntries(tags);
 }
 
 /** What the tags of one credential issue come from. */
@@ -75,11 +76,11 @@ export interface PrincipalTagsInput {
  */
 export function principalTagsFor(input: PrincipalTagsInput): Record<string, string> {
   if (input.direct !== undefined) return { ...input.direct };
-  const tags: Record<string, string> = {};
+  const tags = new Map<string, string>();
   for (const login of input.logins ?? []) {
     for (const [tag, value] of Object.entries(tagsFromClaims(input.pool, login))) {
-      if (!Object.hasOwn(tags, tag)) tags[tag] = value;
+      if (!tags.has(tag)) tags.set(tag, value);
     }
   }
-  return tags;
+  return Object.fromEntries(tags);
 }

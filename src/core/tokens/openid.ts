@@ -234,15 +234,16 @@ const invalidToken = (reason: string): ServiceError =>
   new ServiceError("NotAuthorizedException", `Invalid login token. ${reason}`);
 
 function tagsOf(claim: unknown): Record<string, string> {
-  const tags: Record<string, string> = {};
-  if (typeof claim !== "object" || claim === null) return tags;
+  if (typeof claim !== "object" || claim === null) return {};
   const principal = (claim as { principal_tags?: unknown }).principal_tags;
-  if (typeof principal !== "object" || principal === null) return tags;
+  if (typeof principal !== "object" || principal === null) return {};
+  // Built from entries: a tag key such as `__proto__` stays an own key (an assignment would drop it).
+  const tags: [string, string][] = [];
   for (const [key, value] of Object.entries(principal)) {
     const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === "string") tags[key] = first;
+    if (typeof first === "string") tags.push([key, first]);
   }
-  return tags;
+  return Object.fromEntries(tags);
 }
 
 /**
