@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cases } from "./cases";
 import { printTable, type Row, repoRoot } from "./harness";
+import { jestRows } from "./jestCompare";
 import { scaleRows } from "./scale";
 import { startupRows } from "./startup";
 import { stateRows } from "./stateOps";
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   rows.push(...(await scaleRows(quick)));
   rows.push(...stateRows(quick));
   rows.push(...(await startupRows()));
+  rows.push(...jestRows(quick));
   printTable(rows);
   const missed = rows.filter((r) => r.target && !r.met);
   console.log(

@@ -1,0 +1,9 @@
+/** Jest config of the benchmark's comparison (not part of npm test). */
+module.exports = {
+  rootDir: "../..",
+  testEnvironment: "node",
+  roots: ["<rootDir>/bench/jest-compare"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  testMatch: ["**/*.test.ts"],
+  setupFiles: ["<rootDir>/test/setup-env.ts"],
+};
