@@ -226,6 +226,21 @@ describe("DeleteIdentityPool", () => {
   });
 });
 
+describe("DeleteIdentityPool and its identities", () => {
+  it("drops the pool's identities and every index entry pointing at them", async () => {
+    const { client, fake } = setup();
+    const doomed = fake.seedIdentityPool({ ...base, IdentityPoolName: "doomed" });
+    const kept = fake.seedIdentityPool({ ...base, IdentityPoolName: "kept" });
+    const gone = fake.seedIdentities(
+      Array.from({ length: 50 }, () => ({ IdentityPoolId: doomed.identityPoolId })),
+    );
+    const stays = fake.seedIdentity({ IdentityPoolId: kept.identityPoolId });
+    await client.send(new DeleteIdentityPoolCommand({ IdentityPoolId: doomed.identityPoolId }));
+    expect(gone.every((i) => fake.getIdentity(i.identityId) === undefined)).toBe(true);
+    expect([...fake.state.identityPools]).toEqual([[stays.identityId, kept.identityPoolId]]);
+  });
+});
+
 describe("ListIdentityPools", () => {
   it("pages in creation order with an opaque NextToken, and paginateListIdentityPools walks every page", async () => {
     const { client, fake } = setup();

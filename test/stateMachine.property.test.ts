@@ -56,7 +56,7 @@ describe("the fake against the reference model", () => {
       console.log(
         `state machine: ${stats.steps} steps in ${stats.runs} sequences; ${stats.sdk} through the SDK client, ` +
           `${stats.wire} through the request handler; ${stats.failures} answered an error; ` +
-          `${answered.size} operations exercised; up to ${stats.staleIndexEntries} stale identityPools entries`,
+          `${answered.size} operations exercised`,
       );
       if (process.env.FAKE_PROPERTY_VERBOSE)
         console.log(

@@ -17,12 +17,6 @@ const fail = (message: string): never => {
 export interface InvariantReport {
   readonly pools: number;
   readonly identities: number;
-  /**
-   * `identityPools` entries whose pool no longer exists: DeleteIdentityPool drops a pool entry (and every index
-   * inside it) in one step but leaves the global identity → pool entries behind. Every lookup checks the pool
-   * entry too, so they answer nothing; they are reported, not failed (see the issue-6 note).
-   */
-  readonly staleIdentityPoolEntries: number;
 }
 
 function entriesOf<K, V>(map: Iterable<[K, V]> & { readonly size: number }, what: string): [K, V][] {
@@ -92,14 +86,16 @@ export function checkInvariants(state: CoreState): InvariantReport {
   }
   if (listed.size > 0) fail(`poolOrder lists pools that do not exist: ${[...listed.keys()].join(", ")}`);
 
-  let stale = 0;
   for (const [id, poolId] of entriesOf(state.identityPools, "identityPools")) {
     const entry = state.pools.get(poolId);
-    if (entry === undefined) stale++;
+    if (entry === undefined) fail(`identityPools[${id}] points at ${poolId}, a pool that no longer exists`);
     else if (!entry.identities.has(id))
       fail(`identityPools[${id}] points at ${poolId}, which does not have it`);
   }
-  return { pools: state.pools.size, identities, staleIdentityPoolEntries: stale };
+  if (state.identityPools.size !== identities) {
+    fail(`identityPools has ${state.identityPools.size} entries for ${identities} identities`);
+  }
+  return { pools: state.pools.size, identities };
 }
 
 function checkIdentity(

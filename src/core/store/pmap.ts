@@ -166,6 +166,10 @@ function remove<K extends Key, V>(
     const child = node.slots[index];
     const next = remove(child, shift + BITS, hash, key);
     if (next === child) return node;
+    if (owned(node)) {
+      node.slots[index] = next;
+      return node.slots.some((s) => s !== undefined) ? node : undefined;
+    }
     const slots = node.slots.slice();
     slots[index] = next;
     return slots.some((s) => s !== undefined) ? new Branch(slots) : undefined;
@@ -264,8 +268,8 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
 
   /** A map without `key`; `this` when the key is absent. */
   delete(key: K): PMap<K, V> {
+    if (!this.has(key)) return this;
     const root = remove(this.root, 0, hashOf(key), key);
-    if (root === this.root) return this;
     return root === undefined ? PMap.empty() : new PMap(root, this.size - 1);
   }
 
