@@ -135,6 +135,7 @@ describe("fake.install()", () => {
         credentials: { accessKeyId: "A", secretAccessKey: "S" },
         maxAttempts: 1,
         serviceId: "Not Cognito Identity",
+        endpoint: "https://sts.us-east-1.amazonaws.com",
       } as CognitoIdentityClientConfig);
       const error = await rejection(other.send(new ListIdentityPoolsCommand({ MaxResults: 1 })));
       expect(error.message).toContain(NO_SOCKETS);

@@ -341,6 +341,30 @@ describe("a registry reset in the middle of a file", () => {
   const entry = require("../src/jest") as typeof JestEntry;
   const fake = entry.useCognitoIdentityFake();
 
+  it("a fresh SDK copy loaded after install() and not handed over is refused before any socket opens", async () => {
+    jest.resetModules();
+    const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;
+    const { ESCAPED_CLIENT_MESSAGE } =
+      require("../src/sdk/networkGuard") as typeof import("../src/sdk/networkGuard");
+    const guard = guardSockets();
+    try {
+      // The SDK arms a socket-acquisition warning timer before it calls https.request; keep it short.
+      const client = new fresh.CognitoIdentityClient({
+        region: "us-east-1",
+        credentials: CREDENTIALS,
+        maxAttempts: 1,
+        requestHandler: { socketAcquisitionWarningTimeout: 1 },
+      });
+      const err = await rejection(client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 })));
+      expect(err.message).toBe(ESCAPED_CLIENT_MESSAGE);
+      expect(fake.calls).toHaveLength(0);
+      expect(guard.attempts()).toBe(0);
+      client.destroy();
+    } finally {
+      guard.restore();
+    }
+  });
+
   it("a fresh SDK copy loaded after install() is answered once its class is handed to install()", async () => {
     jest.resetModules();
     const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;

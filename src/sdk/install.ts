@@ -19,6 +19,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
+import { guardNetwork, unguardNetwork } from "./networkGuard";
 import { PLUGIN_NAME } from "./plugin";
 
 /** The `serviceId` of every Cognito Identity client's config. */
@@ -226,6 +227,7 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";
+  guardNetwork();
   registry.active = installation;
   return () => uninstallFake(target);
 }
@@ -250,6 +252,7 @@ export function uninstallFake(target: InstallTarget): void {
     }
   }
   if (installation.imdsWasUnset) delete process.env[IMDS_DISABLED];
+  unguardNetwork();
 }
 
 /** Whether `target` is the installed one. */
