@@ -15,6 +15,8 @@ export function stateRows(quick: boolean): Row[] {
   const measure = (name: string, fn: (w: typeof small) => () => void) => {
     const a = timeSync(fn(small), options);
     const b = timeSync(fn(large), options);
+    // These are reference assignments: tens of nanoseconds, where a ratio measures noise. The target is an
+    // absolute bound that any per-entry work at 100,000 identities would break by orders of magnitude.
     rows.push({
       group: "state",
       name: `${name} @100k (1k: ${a.toFixed(3)} µs)`,
@@ -22,8 +24,8 @@ export function stateRows(quick: boolean): Row[] {
       unit: "µs",
       ratio: b / a,
       baseline: "of 1k",
-      target: "constant (≤ 1.3x)",
-      met: b / a <= 1.3,
+      target: "constant: < 1 µs at 100k",
+      met: b < 1,
     });
   };
   measure("snapshot()", (w) => () => w.fake.snapshot());

@@ -63,8 +63,23 @@ type ProviderKind =
   | { readonly kind: "jwt"; readonly issuers: readonly string[]; readonly audiences?: readonly string[] }
   | { readonly kind: "saml" };
 
+/** Provider kinds already worked out, per pool configuration (configurations are frozen and replaced whole). */
+const kinds = new WeakMap<object, Map<string, ProviderKind | undefined>>();
+
 /** How the pool checks tokens of `provider`, or `undefined` when the pool does not configure it. */
 function providerKind(pool: IdentityPoolRecord, provider: string): ProviderKind | undefined {
+  let known = kinds.get(pool.config);
+  if (!known) {
+    known = new Map();
+    kinds.set(pool.config, known);
+  }
+  if (known.has(provider)) return known.get(provider);
+  const kind = workOutProviderKind(pool, provider);
+  known.set(provider, kind);
+  return kind;
+}
+
+function workOutProviderKind(pool: IdentityPoolRecord, provider: string): ProviderKind | undefined {
   const config = pool.config;
   const supported = config.SupportedLoginProviders ?? {};
   if (Object.hasOwn(supported, provider)) {

@@ -68,6 +68,13 @@ function hashOf(key: Key): number {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  // A final avalanche (MurmurHash3's fmix32): FNV leaves the low bits, which pick the first levels' slots,
+  // depending on the last characters only.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
