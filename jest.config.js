@@ -5,4 +5,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/test/setup-env.ts"],
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };
