@@ -26,7 +26,15 @@ export interface SuccessResult {
 /** The answer to one command. */
 export type DispatchResult = SuccessResult | ErrorResult;
 
-/** Whether `name` is one of the service's operations. */
+/**
+ * Whether `name` is one of the service's operations.
+ *
+ * @example
+ * ```ts
+ * isOperation("GetId"); // true
+ * isOperation("ListUserPools"); // false (that is Cognito user pools)
+ * ```
+ */
 export const isOperation = (name: string): name is OperationName => Object.hasOwn(OPERATIONS, name);
 
 /**

@@ -6,7 +6,15 @@
 import type { Pluggable } from "@smithy/types";
 import type { WireRequest, WireResponse } from "../wire/protocol";
 
-/** The middleware's name: adding the plug-in again replaces it; `middlewareStack.remove(name)` detaches it. */
+/**
+ * The middleware's name: adding the plug-in again replaces it; `middlewareStack.remove(name)` detaches it.
+ *
+ * @example
+ * ```ts
+ * client.middlewareStack.use(fake.plugin());
+ * client.middlewareStack.remove(PLUGIN_NAME); // the client talks to AWS again
+ * ```
+ */
 export const PLUGIN_NAME = "cognitoIdentityFake";
 
 /** Something that answers a serialized request. */

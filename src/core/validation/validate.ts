@@ -308,7 +308,15 @@ function satisfies(ref: MemberRef, value: Json | undefined): boolean {
   }
 }
 
-/** The service's `ValidationException` message for a list of violations. */
+/**
+ * The service's `ValidationException` message for a list of violations.
+ *
+ * @example
+ * ```ts
+ * validationMessage(["Value null at 'identityPoolId' failed to satisfy constraint: Member must not be null"]);
+ * // "1 validation error detected: Value null at 'identityPoolId' failed to satisfy constraint: …"
+ * ```
+ */
 export function validationMessage(found: readonly string[]): string {
   const count =
     found.length === 1 ? "1 validation error detected" : `${found.length} validation errors detected`;
