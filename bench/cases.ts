@@ -3,19 +3,15 @@
  * floor (same client, canned response of the same size at the same position); and the same operations
  * through the core alone (`dispatch`), in operations per second.
  */
-import * as sdk from "@aws-sdk/client-cognito-identity";
-import { type Context, dispatch, type OperationName } from "../src/core";
+import { type Context, dispatch } from "../src/core";
+import { sdkCommand } from "../test/helpers";
 import { world } from "./fixture";
 import { fakeClient, floorClient, recordingClient } from "./floor";
 import { compareAsync, DEFAULT_OPTIONS, type MeasureOptions, type Row, timeSync } from "./harness";
 import { type BenchOperation, OPERATIONS_UNDER_TEST } from "./operations";
 
-type Command = Parameters<sdk.CognitoIdentityClient["send"]>[0];
-type CommandCtor = new (input: Record<string, unknown>) => Command;
-
 /** The SDK command of an operation, from its input. */
-export const command = (operation: OperationName, input: Record<string, unknown>): Command =>
-  new ((sdk as unknown as Record<string, CommandCtor>)[`${operation}Command`] as CommandCtor)(input);
+export const command = sdkCommand;
 
 /** Fewer calls for operations that create pools (1,000 per region at most). */
 export const optionsFor = (op: BenchOperation, base: MeasureOptions): MeasureOptions =>

@@ -3,9 +3,10 @@
  */
 import net from "node:net";
 import tls from "node:tls";
+import * as sdk from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, type CognitoIdentityFakeOptions, createCognitoIdentityFake } from "../src";
-import { SHAPES, type Shape } from "../src/core";
+import { type OperationName, SHAPES, type Shape } from "../src/core";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -126,4 +127,16 @@ export function sampleValue(name: string): Json {
           .map(([k, m]) => [k, sampleValue(m.target)]),
       );
   }
+}
+
+/** A command of the SDK, as `client.send` takes it. */
+export type SdkCommand = Parameters<CognitoIdentityClient["send"]>[0];
+
+/** The SDK's command for an operation, built from any (even malformed) input. */
+export function sdkCommand(operation: OperationName, input: unknown): SdkCommand {
+  const Command = (sdk as unknown as Record<string, new (input: unknown) => SdkCommand>)[
+    `${operation}Command`
+  ];
+  if (!Command) throw new Error(`the SDK has no ${operation}Command`);
+  return new Command(input);
 }

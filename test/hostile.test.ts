@@ -16,7 +16,7 @@ import {
   SHAPES,
   type Shape,
 } from "../src/core";
-import { type Json, sampleValue, setup, USER_POOL } from "./helpers";
+import { type Json, sampleValue, sdkCommand, setup, USER_POOL } from "./helpers";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 const USER_POOL_ID = "us-east-1_TestPool1";
@@ -59,11 +59,6 @@ interface WireRequestLike {
   body: unknown;
 }
 
-type Command = Parameters<sdk.CognitoIdentityClient["send"]>[0];
-type CommandCtor = new (input: Record<string, unknown>) => Command;
-const commandOf = (op: OperationName): CommandCtor =>
-  (sdk as unknown as Record<string, CommandCtor>)[`${op}Command`] as CommandCtor;
-
 /** A fake, a pool, and a client whose next request can be rewritten on the wire. */
 function hostileWorld() {
   const { fake, client } = setup({ now: () => NOW });
@@ -102,7 +97,7 @@ function hostileWorld() {
     const stateBefore = fake.state;
     rewrite = change;
     try {
-      const output = (await client.send(new (commandOf(op))(input))) as unknown as Record<string, unknown>;
+      const output = (await client.send(sdkCommand(op, input))) as unknown as Record<string, unknown>;
       return { ok: true, output };
     } catch (e) {
       if (!(e instanceof sdk.CognitoIdentityServiceException)) {

@@ -7,6 +7,8 @@
 import * as sdk from "@aws-sdk/client-cognito-identity";
 import fc from "fast-check";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeSnapshot } from "../../src";
+import type { OperationName } from "../../src/core";
+import { sdkCommand } from "../helpers";
 import { checkInvariants, digest } from "./invariants";
 import {
   ACCOUNT,
@@ -1382,8 +1384,6 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
-type CommandCtor = new (input: Record<string, unknown>) => Parameters<sdk.CognitoIdentityClient["send"]>[0];
-
 async function once(
   world: World,
   op: string,
@@ -1392,9 +1392,8 @@ async function once(
   path: "sdk" | "wire",
 ): Promise<Answer> {
   if (path === "sdk") {
-    const Command = (sdk as unknown as Record<string, CommandCtor>)[`${op}Command`] as CommandCtor;
     try {
-      const out = await world.clients[r].send(new Command(input));
+      const out = await world.clients[r].send(sdkCommand(op as OperationName, input));
       return { ok: true, output: plain(out) as Record<string, unknown> };
     } catch (e) {
       if (!(e instanceof sdk.CognitoIdentityServiceException)) throw e;
