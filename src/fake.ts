@@ -2,7 +2,7 @@
  * `createCognitoIdentityFake`: the public face of the library, a thin layer over the {@link Engine}.
  */
 import type { Pluggable } from "@smithy/types";
-import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentity, seedPool } from "./core/seed";
+import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentities, seedPool } from "./core/seed";
 import type { CoreState, IdentityPoolRecord, IdentityRecord } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
 import { poolIdsInRegion } from "./core/store/pools";
@@ -199,24 +199,10 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       return poolIdsInRegion(engine.state, ctx).flatMap((id) => engine.state.pools.get(id)?.pool ?? []);
     },
     seedIdentity: (input) =>
-      engine.apply(engine.state.pools.get(input.IdentityPoolId)?.pool.region, (state, env) =>
-        seedIdentity(state, input, env),
-      ).identity,
-    seedIdentities(inputs) {
-      const out: IdentityRecord[] = [];
-      const regionOf = (id: string) => engine.state.pools.get(id)?.pool.region ?? engine.options.region;
-      engine.apply(undefined, (state, env) => {
-        let current = state;
-        for (const input of inputs) {
-          const ctx = { ...env.ctx, region: regionOf(input.IdentityPoolId) };
-          const seeded = seedIdentity(current, input, { ctx, ids: env.ids });
-          current = seeded.state;
-          out.push(seeded.identity);
-        }
-        return { state: current };
-      });
-      return out;
-    },
+      engine.apply(undefined, (state, env) => seedIdentities(state, [input], env))
+        .identities[0] as IdentityRecord,
+    seedIdentities: (inputs) =>
+      engine.apply(undefined, (state, env) => seedIdentities(state, inputs, env)).identities,
     getIdentity: (id) => identityAnywhere(engine.state, id),
     listIdentities(poolId) {
       const entry = engine.state.pools.get(poolId);

@@ -330,6 +330,35 @@ describe("state API", () => {
     expect(fake.listIdentities(poolId)).toHaveLength(1);
   });
 
+  it("seeds many identities at once, or none when one of them would be refused", () => {
+    const { fake, poolId } = world();
+    const seeded = fake.seedIdentities([
+      { IdentityPoolId: poolId, Logins: { "graph.facebook.com": "fb-a" } },
+      { IdentityPoolId: poolId, DeveloperUserIdentifiers: ["dev-a"] },
+      { IdentityPoolId: poolId },
+    ]);
+    expect(fake.listIdentities(poolId).map((i) => i.identityId)).toEqual(seeded.map((i) => i.identityId));
+    expect(fake.getIdentity(seeded[0]?.identityId as string)?.logins).toEqual({
+      "graph.facebook.com": "fb-a",
+    });
+    const before = fake.state;
+    expect(() =>
+      fake.seedIdentities([
+        { IdentityPoolId: poolId, Logins: { "graph.facebook.com": "fb-b" } },
+        { IdentityPoolId: poolId, Logins: { "graph.facebook.com": "fb-b" } },
+      ]),
+    ).toThrow(
+      /^The graph\.facebook\.com login of this user is already linked to identity 'us-east-1:[0-9a-f-]+'\.$/,
+    );
+    expect(() =>
+      fake.seedIdentities([
+        { IdentityPoolId: poolId, DeveloperUserIdentifiers: ["dev-b"] },
+        { IdentityPoolId: poolId, DeveloperUserIdentifiers: ["dev-b"] },
+      ]),
+    ).toThrow("This developer user identifier is already registered with Cognito.");
+    expect(fake.state).toBe(before);
+  });
+
   it("seeds an identity in its pool's region", async () => {
     const { fake, clientIn } = world();
     const pool = fake.seedIdentityPool({

@@ -69,6 +69,29 @@ describe("PMap", () => {
     );
   });
 
+  it("setMany gives what one set per entry gives, into an empty map or not", () => {
+    const entryArb = fc.tuple(keyArb, fc.integer());
+    fc.assert(
+      fc.property(
+        fc.array(entryArb, { maxLength: 100 }),
+        fc.array(entryArb, { maxLength: 400 }),
+        (before, added) => {
+          const base = before.reduce((m, [k, v]) => m.set(k, v), PMap.empty<string | number, number>());
+          const expected = added.reduce((m, [k, v]) => m.set(k, v), base);
+          const fromEmpty = PMap.empty<string | number, number>().setMany(added);
+          const onto = base.setMany(added);
+          expect(new Map(onto)).toEqual(new Map(expected));
+          expect(onto.size).toBe(expected.size);
+          expect(new Map(fromEmpty)).toEqual(new Map(added));
+          expect(fromEmpty.size).toBe(new Map(added).size);
+          for (const [k] of added) expect(fromEmpty.get(k)).toBe(new Map(added).get(k));
+          expect(fromEmpty.set("\u0000absent", 1).delete("\u0000absent").size).toBe(fromEmpty.size);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("returns the same map when a set or delete changes nothing", () => {
     const map = PMap.empty<string, number>().set("a", 1);
     expect(map.set("a", 1)).toBe(map);

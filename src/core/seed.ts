@@ -1,7 +1,7 @@
 /**
  * Seeding fixtures straight into the state, through the same validation as the API.
  */
-import { notAuthorized, ServiceError } from "./errors";
+import { notAuthorized, poolNotFound, ServiceError } from "./errors";
 import { isConfiguredProvider, LOGIN_MESSAGES } from "./logins";
 import type { CreateIdentityPoolInput, RoleMapping } from "./model/model.generated";
 import { WRONG_DEVELOPER_PROVIDER } from "./operations/developer";
@@ -10,14 +10,14 @@ import { createPool } from "./operations/pools";
 import { requireConfiguredProvider } from "./operations/principalTags";
 import { checkRoleMappings, checkRoles } from "./operations/roles";
 import type { CoreState, IdentityPoolRecord, IdentityRecord, PrincipalTagMapRecord } from "./state";
+import { loginKey } from "./state";
 import {
+  addIdentities,
   developerUserOwner,
-  insertIdentity,
-  loginOwner,
   MAX_LINKED_LOGINS,
+  newIdentity,
   tooManyLogins,
 } from "./store/identities";
-import { requirePool } from "./store/pools";
 import { parseInput } from "./validation/validate";
 
 /** A principal-tag attribute map as `SetPrincipalTagAttributeMap` takes it. */
@@ -103,56 +103,88 @@ export interface SeedIdentityInput {
 }
 
 /**
- * Adds an identity to a pool as if its logins had signed in (without tokens): a guest identity when nothing
- * is linked. Throws the service's error (a `ServiceError`) where the API would refuse: unknown pool,
- * provider not configured, developer users without a developer provider, a guest where guests are not
- * allowed, a login or developer user already linked to another identity, more than 20 linked logins.
+ * Adds identities to their pools as if their logins had signed in (without tokens): a guest identity when
+ * nothing is linked. Each identity lives in its pool's region. Throws the service's error (a `ServiceError`)
+ * where the API would refuse — unknown pool, provider not configured, developer users without a developer
+ * provider, a guest where guests are not allowed, a login or developer user already linked (to an identity of
+ * the state or to an earlier input), more than 20 linked logins — and then adds none. IDs are drawn in input
+ * order; each pool's maps are updated once for all its new identities.
  */
-export function seedIdentity(
+export function seedIdentities(
   state: CoreState,
-  input: SeedIdentityInput,
+  inputs: readonly SeedIdentityInput[],
   env: Env,
-): { state: CoreState; identity: IdentityRecord } {
-  const logins = Object.entries(input.Logins ?? {});
-  const developerUsers = [...new Set(input.DeveloperUserIdentifiers ?? [])];
-  parseInput("DescribeIdentityPool", { IdentityPoolId: input.IdentityPoolId });
-  for (const user of developerUsers) {
-    parseInput("LookupDeveloperIdentity", {
-      IdentityPoolId: input.IdentityPoolId,
-      DeveloperUserIdentifier: user,
-    });
-  }
-  const entry = requirePool(state, input.IdentityPoolId, env.ctx);
-  const { pool } = entry;
-  for (const [provider, user] of logins) {
-    if (!isConfiguredProvider(pool, provider)) throw notAuthorized(LOGIN_MESSAGES.unsupportedProvider);
-    const owner = loginOwner(entry, provider, user);
-    if (owner !== undefined) {
-      throw new ServiceError(
-        "ResourceConflictException",
-        `The ${provider} login of this user is already linked to identity '${owner}'.`,
-      );
+): { state: CoreState; identities: IdentityRecord[] } {
+  // Per pool: the records to add, and the logins (key -> identity id) and developer users they take.
+  const batches = new Map<
+    string,
+    { records: IdentityRecord[]; logins: Map<string, string>; users: Set<string> }
+  >();
+  const checkedPoolIds = new Set<string>();
+  const identities: IdentityRecord[] = [];
+  for (const input of inputs) {
+    if (!checkedPoolIds.has(input.IdentityPoolId)) {
+      parseInput("DescribeIdentityPool", { IdentityPoolId: input.IdentityPoolId });
+      checkedPoolIds.add(input.IdentityPoolId);
     }
-  }
-  if (developerUsers.length > 0 && pool.config.DeveloperProviderName === undefined) {
-    throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
-  }
-  for (const user of developerUsers) {
-    if (developerUserOwner(entry, user) !== undefined) {
-      throw new ServiceError(
-        "DeveloperUserAlreadyRegisteredException",
-        "This developer user identifier is already registered with Cognito.",
-      );
+    const logins = Object.entries(input.Logins ?? {});
+    const developerUsers = input.DeveloperUserIdentifiers?.length
+      ? [...new Set(input.DeveloperUserIdentifiers)]
+      : [];
+    for (const user of developerUsers) {
+      parseInput("LookupDeveloperIdentity", {
+        IdentityPoolId: input.IdentityPoolId,
+        DeveloperUserIdentifier: user,
+      });
     }
+    const entry = state.pools.get(input.IdentityPoolId);
+    if (!entry || entry.pool.accountId !== env.ctx.accountId) throw poolNotFound(input.IdentityPoolId);
+    const { pool } = entry;
+    let batch = batches.get(pool.identityPoolId);
+    if (!batch) {
+      batch = { records: [], logins: new Map(), users: new Set() };
+      batches.set(pool.identityPoolId, batch);
+    }
+    const keys: string[] = [];
+    for (const [provider, user] of logins) {
+      if (!isConfiguredProvider(pool, provider)) throw notAuthorized(LOGIN_MESSAGES.unsupportedProvider);
+      const key = loginKey(provider, user);
+      const owner = entry.logins.get(key) ?? batch.logins.get(key);
+      if (owner !== undefined) {
+        throw new ServiceError(
+          "ResourceConflictException",
+          `The ${provider} login of this user is already linked to identity '${owner}'.`,
+        );
+      }
+      keys.push(key);
+    }
+    if (developerUsers.length > 0 && pool.config.DeveloperProviderName === undefined) {
+      throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
+    }
+    for (const user of developerUsers) {
+      if (developerUserOwner(entry, user) !== undefined || batch.users.has(user)) {
+        throw new ServiceError(
+          "DeveloperUserAlreadyRegisteredException",
+          "This developer user identifier is already registered with Cognito.",
+        );
+      }
+    }
+    if (logins.length + developerUsers.length > MAX_LINKED_LOGINS) throw tooManyLogins();
+    if (logins.length + developerUsers.length === 0 && !pool.config.AllowUnauthenticatedIdentities) {
+      throw notAuthorized(LOGIN_MESSAGES.guestsNotAllowed);
+    }
+    for (const user of developerUsers) batch.users.add(user);
+    const record = newIdentity(
+      pool,
+      entry.nextSeq + batch.records.length,
+      { logins: input.Logins ?? {}, developerUserIdentifiers: developerUsers },
+      env,
+    );
+    for (const key of keys) batch.logins.set(key, record.identityId);
+    batch.records.push(record);
+    identities.push(record);
   }
-  if (logins.length + developerUsers.length > MAX_LINKED_LOGINS) throw tooManyLogins();
-  if (logins.length + developerUsers.length === 0 && !pool.config.AllowUnauthenticatedIdentities) {
-    throw notAuthorized(LOGIN_MESSAGES.guestsNotAllowed);
-  }
-  return insertIdentity(
-    state,
-    pool.identityPoolId,
-    { logins: Object.fromEntries(logins), developerUserIdentifiers: developerUsers },
-    env,
-  );
+  let next = state;
+  for (const [poolId, batch] of batches) next = addIdentities(next, poolId, batch.records);
+  return { state: next, identities };
 }

@@ -13,7 +13,7 @@
  */
 import { identityNotFound, ServiceError } from "../errors";
 import type { Env } from "../operations/handler";
-import type { Context, CoreState, IdentityRecord, PoolEntry } from "../state";
+import type { Context, CoreState, IdentityPoolRecord, IdentityRecord, PoolEntry } from "../state";
 import { loginKey } from "../state";
 import { findPool, putPool } from "./pools";
 
@@ -115,6 +115,76 @@ const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
   });
 
 /**
+ * A new identity's record: id `<pool region>:<guid>` (drawn from the generator now), creation sequence `seq`.
+ * Nothing is stored: {@link addIdentities} does that.
+ */
+export function newIdentity(
+  pool: IdentityPoolRecord,
+  seq: number,
+  init: NewIdentity,
+  env: Env,
+): IdentityRecord {
+  return frozenRecord({
+    identityId: `${pool.region}:${env.ids.guid()}`,
+    identityPoolId: pool.identityPoolId,
+    logins: init.logins ?? {},
+    developerUserIdentifiers: init.developerUserIdentifiers ?? [],
+    loginClaims: init.loginClaims ?? {},
+    creationDate: env.ctx.now,
+    lastModifiedDate: env.ctx.now,
+    disabled: false,
+    seq,
+  });
+}
+
+/**
+ * Stores new identities of one pool, made by {@link newIdentity} with the pool's next creation sequences in
+ * order, and registers them in every index, each map updated once for all of them. Their logins and
+ * developer users must be linked to no other identity (callers check first).
+ */
+export function addIdentities(
+  state: CoreState,
+  poolId: string,
+  records: readonly IdentityRecord[],
+): CoreState {
+  const entry = state.pools.get(poolId);
+  if (!entry) throw new Error(`addIdentities: no pool ${poolId}`);
+  const loginKeys: string[] = [];
+  const loginOwners: string[] = [];
+  const users: string[] = [];
+  const userOwners: string[] = [];
+  const ids: string[] = [];
+  const seqs: number[] = [];
+  for (const record of records) {
+    ids.push(record.identityId);
+    seqs.push(record.seq);
+    for (const provider of Object.keys(record.logins)) {
+      const key = loginKey(provider, record.logins[provider] as string);
+      if (entry.logins.has(key)) throw new Error(`login ${provider} is linked to ${entry.logins.get(key)}`);
+      loginKeys.push(key);
+      loginOwners.push(record.identityId);
+    }
+    for (const user of record.developerUserIdentifiers) {
+      if (entry.developerUsers.has(user))
+        throw new Error(`developer user is linked to ${entry.developerUsers.get(user)}`);
+      users.push(user);
+      userOwners.push(record.identityId);
+    }
+  }
+  return putPool(
+    { ...state, identityPools: state.identityPools.setAll(ids, new Array<string>(ids.length).fill(poolId)) },
+    {
+      ...entry,
+      identities: entry.identities.setAll(ids, records),
+      logins: entry.logins.setAll(loginKeys, loginOwners),
+      developerUsers: entry.developerUsers.setAll(users, userOwners),
+      order: entry.order.setAll(seqs, ids),
+      nextSeq: entry.nextSeq + records.length,
+    },
+  );
+}
+
+/**
  * Creates an identity in a pool (id `<pool region>:<guid>`, next creation sequence), linked to the given
  * logins, and registers it in every index. The logins must not be linked to another identity.
  */
@@ -126,41 +196,8 @@ export function insertIdentity(
 ): { state: CoreState; identity: IdentityRecord } {
   const entry = state.pools.get(poolId);
   if (!entry) throw new Error(`insertIdentity: no pool ${poolId}`);
-  const identityId = `${entry.pool.region}:${env.ids.guid()}`;
-  const identity = frozenRecord({
-    identityId,
-    identityPoolId: poolId,
-    logins: init.logins ?? {},
-    developerUserIdentifiers: init.developerUserIdentifiers ?? [],
-    loginClaims: init.loginClaims ?? {},
-    creationDate: env.ctx.now,
-    lastModifiedDate: env.ctx.now,
-    disabled: false,
-    seq: entry.nextSeq,
-  });
-  let logins = entry.logins;
-  for (const [provider, user] of Object.entries(identity.logins)) {
-    const key = loginKey(provider, user);
-    if (logins.has(key)) throw new Error(`login ${provider} is linked to ${logins.get(key)}`);
-    logins = logins.set(key, identityId);
-  }
-  let developerUsers = entry.developerUsers;
-  for (const user of identity.developerUserIdentifiers) {
-    if (developerUsers.has(user)) throw new Error(`developer user is linked to ${developerUsers.get(user)}`);
-    developerUsers = developerUsers.set(user, identityId);
-  }
-  const next = putPool(
-    { ...state, identityPools: state.identityPools.set(identityId, poolId) },
-    {
-      ...entry,
-      identities: entry.identities.set(identityId, identity),
-      logins,
-      developerUsers,
-      order: entry.order.set(identity.seq, identityId),
-      nextSeq: entry.nextSeq + 1,
-    },
-  );
-  return { state: next, identity };
+  const identity = newIdentity(entry.pool, entry.nextSeq, init, env);
+  return { state: addIdentities(state, poolId, [identity]), identity };
 }
 
 /**

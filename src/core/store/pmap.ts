@@ -188,6 +188,72 @@ function remove<K extends Key, V>(
   return new Leaf(drop(node.hashes), drop(node.keys), drop(node.values));
 }
 
+/**
+ * A leaf from entries that may repeat a key: the later entry wins, in the earlier one's place. The arrays are
+ * exact-size copies (the inputs grew by push and carry spare capacity).
+ */
+function leafOf<K extends Key, V>(
+  hashes: number[],
+  keys: K[],
+  values: V[],
+  count: { value: number },
+): Leaf<K, V> {
+  let repeats = false;
+  for (let i = 1; i < keys.length && !repeats; i++) repeats = keys.indexOf(keys[i] as K) < i;
+  if (!repeats) {
+    count.value += keys.length;
+    return new Leaf(hashes.slice(), keys.slice(), values.slice());
+  }
+  const h: number[] = [];
+  const k: K[] = [];
+  const v: V[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const at = k.indexOf(keys[i] as K);
+    if (at >= 0) v[at] = values[i] as V;
+    else {
+      h.push(hashes[i] as number);
+      k.push(keys[i] as K);
+      v.push(values[i] as V);
+    }
+  }
+  count.value += k.length;
+  return new Leaf(h.slice(), k.slice(), v.slice());
+}
+
+/**
+ * Builds a trie from entries in one pass: entries are split by hash digit level by level and every node is
+ * written once (no path copying, no re-splitting); repeated keys are resolved in the leaves. `count` receives
+ * the number of distinct keys.
+ */
+function build<K extends Key, V>(
+  hashes: number[],
+  keys: K[],
+  values: V[],
+  shift: number,
+  count: { value: number },
+): TrieNode<K, V> {
+  if (keys.length <= BUCKET || shift > MAX_SHIFT) return leafOf(hashes, keys, values, count);
+  const parts: { hashes: number[]; keys: K[]; values: V[] }[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const hash = hashes[i] as number;
+    const index = (hash >>> shift) & MASK;
+    let part = parts[index];
+    if (!part) {
+      part = { hashes: [], keys: [], values: [] };
+      parts[index] = part;
+    }
+    part.hashes.push(hash);
+    part.keys.push(keys[i] as K);
+    part.values.push(values[i] as V);
+  }
+  const slots: (TrieNode<K, V> | undefined)[] = new Array(1 << BITS).fill(undefined);
+  for (let index = 0; index < slots.length; index++) {
+    const part = parts[index];
+    if (part) slots[index] = build(part.hashes, part.keys, part.values, shift + BITS, count);
+  }
+  return new Branch(slots);
+}
+
 function* walk<K extends Key, V>(node: TrieNode<K, V> | undefined): Generator<[K, V]> {
   if (node === undefined) return;
   if (node instanceof Branch) {
@@ -253,6 +319,49 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
     } finally {
       currentEdit = null;
     }
+  }
+
+  /**
+   * A map with every entry set (later entries win over earlier ones with the same key). Into an empty map the
+   * trie is built in one pass, several times faster than one `set` per entry; otherwise the entries are set as
+   * one batch.
+   *
+   * @example
+   * ```ts
+   * PMap.empty<string, number>().setMany([["a", 1], ["b", 2]]).size; // 2
+   * ```
+   */
+  setMany(entries: Iterable<readonly [K, V]>): PMap<K, V> {
+    const keys: K[] = [];
+    const values: V[] = [];
+    for (const [k, v] of entries) {
+      keys.push(k);
+      values.push(v);
+    }
+    return this.setAll(keys, values);
+  }
+
+  /**
+   * {@link PMap.setMany} from parallel arrays: `keys[i]` is set to `values[i]`. Spares building a pair per
+   * entry when loading many.
+   *
+   * @example
+   * ```ts
+   * PMap.empty<number, string>().setAll([1, 2], ["a", "b"]).get(2); // "b"
+   * ```
+   */
+  setAll(keys: readonly K[], values: readonly V[]): PMap<K, V> {
+    if (keys.length === 0) return this;
+    if (this.size > 0) {
+      return PMap.batch(() => {
+        let map: PMap<K, V> = this;
+        for (let i = 0; i < keys.length; i++) map = map.set(keys[i] as K, values[i] as V);
+        return map;
+      });
+    }
+    const count = { value: 0 };
+    const root = build(keys.map(hashOf), keys as K[], values as V[], 0, count);
+    return new PMap(root, count.value);
   }
 
   /** The value under `key`, or `undefined`. */
