@@ -38,13 +38,12 @@ export async function cases(quick: boolean): Promise<Row[]> {
     }
     const floor = floorClient(recorder.last());
     const client = fakeClient(w.fake);
-    const [fakeUs, floorUs] = await compareAsync(
+    const { a: fakeUs, b: floorUs, ratio } = await compareAsync(
       (i) => client.send(command(op.operation, op.input(w, i))),
       (i) => floor.send(command(op.operation, op.input(w, i))),
       options,
     );
     rows.push({ group: "sdk", name: `${op.name} — floor`, value: floorUs, unit: "µs/call" });
-    const ratio = fakeUs / floorUs;
     rows.push({
       group: "sdk",
       name: op.name,

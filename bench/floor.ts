@@ -18,7 +18,11 @@ export function fakeClient(fake: CognitoIdentityFake, region = "us-east-1"): Cog
 /** A client whose every command gets `canned` back, from the plug-in's position. */
 export function floorClient(canned: WireResponse, region = "us-east-1"): CognitoIdentityClient {
   const client = new CognitoIdentityClient({ region, maxAttempts: 1 });
-  client.middlewareStack.use(createPlugin(() => ({ ...canned, headers: { ...canned.headers } })));
+  // A fresh body per call, as any transport hands over: the SDK re-prototypes the body it receives
+  // (Uint8ArrayBlobAdapter.mutate), which a body object reused call after call would skip.
+  client.middlewareStack.use(
+    createPlugin(() => ({ ...canned, headers: { ...canned.headers }, body: canned.body.slice() })),
+  );
   return client;
 }
 

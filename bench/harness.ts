@@ -47,14 +47,15 @@ export async function timeAsync(
 }
 
 /**
- * Median microseconds per call of two async functions measured in alternating batches, so drift in the
- * machine's state (GC, JIT, other load) falls on both alike: `[a, b]`.
+ * Two async functions measured in alternating batches, so that drift in the machine's state (GC, JIT, other
+ * load) falls on both alike: the median microseconds per call of each, and the median of the per-pair ratios
+ * a/b (each ratio taken between two adjacent batches, the figure least moved by drift).
  */
 export async function compareAsync(
   a: (i: number) => Promise<unknown>,
   b: (i: number) => Promise<unknown>,
   options: MeasureOptions = DEFAULT_OPTIONS,
-): Promise<[number, number]> {
+): Promise<{ a: number; b: number; ratio: number }> {
   for (let i = 0; i < options.warmup; i++) {
     await a(i);
     await b(i);
@@ -62,19 +63,23 @@ export async function compareAsync(
   const batch = Math.max(10, Math.floor(options.iterations / 10));
   const samplesA: number[] = [];
   const samplesB: number[] = [];
+  const ratios: number[] = [];
   let n = options.warmup;
   for (let r = 0; r < options.repeats * 10; r++) {
-    for (const [fn, samples] of [
-      [a, samplesA],
-      [b, samplesB],
-    ] as const) {
+    const [first, second] = r % 2 === 0 ? [a, b] : [b, a];
+    const times: number[] = [];
+    for (const fn of [first, second]) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < batch; i++) await fn(n + i);
-      samples.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
+      times.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
     }
+    const [timeA, timeB] = (r % 2 === 0 ? times : [times[1], times[0]]) as [number, number];
+    samplesA.push(timeA);
+    samplesB.push(timeB);
+    ratios.push(timeA / timeB);
     n += batch;
   }
-  return [median(samplesA), median(samplesB)];
+  return { a: median(samplesA), b: median(samplesB), ratio: median(ratios) };
 }
 
 /** Median microseconds per call of a synchronous function. */

@@ -402,7 +402,12 @@ function ownersOf(entry: PoolEntry, request: SignInRequest): IdentityRecord[] {
     const owner = developerUserOwner(entry, request.developerUser);
     if (owner !== undefined) ids.add(owner);
   }
-  return [...ids].flatMap((id) => entry.identities.get(id) ?? []);
+  const owners: IdentityRecord[] = [];
+  for (const id of ids) {
+    const identity = entry.identities.get(id);
+    if (identity) owners.push(identity);
+  }
+  return owners;
 }
 
 /** The identity created first (lowest creation sequence). */

@@ -43,14 +43,23 @@ const header = (headers: WireRequest["headers"] | undefined, name: string): stri
   return undefined;
 };
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
+/** UTF-8 text of bytes (Node's Buffer decoding: faster than TextDecoder for request-sized inputs). */
+const utf8 = (bytes: ArrayBufferView | ArrayBuffer): string =>
+  ArrayBuffer.isView(bytes)
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+    : Buffer.from(bytes).toString("utf8");
+
+/** UTF-8 bytes of text, as a plain `Uint8Array` view. */
+const bytesOf = (text: string): Uint8Array => {
+  const buffer = Buffer.from(text, "utf8");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+};
 
 /** The body as text; `undefined` when it is neither text nor bytes (a stream, a number...): unreadable here. */
 function bodyText(body: unknown): string | undefined {
   if (body === null || body === undefined) return "";
   if (typeof body === "string") return body;
-  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return decoder.decode(body as Uint8Array);
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return utf8(body);
   return undefined;
 }
 
@@ -96,7 +105,7 @@ export function writeResponse(result: DispatchResult, requestId: string): WireRe
     return {
       statusCode: 200,
       headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId },
-      body: encoder.encode(JSON.stringify(result.output)),
+      body: bytesOf(JSON.stringify(result.output)),
     };
   }
   const { type, message, statusCode } = result.error;
@@ -109,7 +118,7 @@ export function writeResponse(result: DispatchResult, requestId: string): WireRe
     "x-amzn-errortype": `${type}:`,
   };
   if (message) headers["x-amzn-errormessage"] = message.replace(/[^\x20-\x7e]/g, "?");
-  return { statusCode, headers, body: encoder.encode(JSON.stringify(body)) };
+  return { statusCode, headers, body: bytesOf(JSON.stringify(body)) };
 }
 
 /**

@@ -11,7 +11,6 @@ export const CREDENTIALS_SECONDS = 3600;
 
 /** Session tokens: base64 text, about as long as STS's. */
 const SESSION_TOKEN_LENGTH = 356;
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Who gets which role, with which tags, when. */
 export interface CredentialRequest {
@@ -45,7 +44,7 @@ export interface IssuedCredentials {
 export function issueCredentials(ids: IdSource, request: CredentialRequest): IssuedCredentials {
   const accessKeyId = ids.accessKeyId();
   const secretKey = ids.secretKey();
-  const sessionToken = ids.string(SESSION_TOKEN_LENGTH, BASE64);
+  const sessionToken = ids.base64(SESSION_TOKEN_LENGTH);
   const expiration = Math.floor(request.now / 1000) + CREDENTIALS_SECONDS;
   return {
     credentials: {

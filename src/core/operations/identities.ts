@@ -17,15 +17,26 @@ import {
 import { requirePool } from "../store/pools";
 import type { Handler } from "./handler";
 
-/** An identity as DescribeIdentity and ListIdentities answer it: provider names only, dates in epoch seconds. */
+/** Descriptions already made: records are immutable, and so is the developer provider of a pool whose identities carry developer users. */
+const descriptions = new WeakMap<IdentityRecord, IdentityDescription>();
+
+/**
+ * The `IdentityDescription` of an identity: provider names only (the developer provider after the others),
+ * both dates in epoch seconds. Frozen and remembered per record, since listing pages describe the same
+ * identities again and again.
+ */
 export function describe(identity: IdentityRecord, entry: PoolEntry): IdentityDescription {
+  const known = descriptions.get(identity);
+  if (known) return known;
   const logins = providerNames(identity, entry.pool.config.DeveloperProviderName);
-  return {
+  const description: IdentityDescription = Object.freeze({
     IdentityId: identity.identityId,
-    ...(logins.length > 0 ? { Logins: logins } : {}),
+    ...(logins.length > 0 ? { Logins: Object.freeze(logins) as string[] } : {}),
     CreationDate: identity.creationDate / 1000,
     LastModifiedDate: identity.lastModifiedDate / 1000,
-  };
+  });
+  descriptions.set(identity, description);
+  return description;
 }
 
 export const describeIdentity: Handler<"DescribeIdentity"> = (state, input, { ctx }) => {
