@@ -38,7 +38,11 @@ export async function cases(quick: boolean): Promise<Row[]> {
     }
     const floor = floorClient(recorder.last());
     const client = fakeClient(w.fake);
-    const { a: fakeUs, b: floorUs, ratio } = await compareAsync(
+    const {
+      a: fakeUs,
+      b: floorUs,
+      ratio,
+    } = await compareAsync(
       (i) => client.send(command(op.operation, op.input(w, i))),
       (i) => floor.send(command(op.operation, op.input(w, i))),
       options,
