@@ -9,7 +9,13 @@ import type { Env } from "./operations/handler";
 import { createPool } from "./operations/pools";
 import { requireConfiguredProvider } from "./operations/principalTags";
 import { checkRoleMappings, checkRoles } from "./operations/roles";
-import type { CoreState, IdentityPoolRecord, IdentityRecord, PrincipalTagMapRecord } from "./state";
+import type {
+  CoreState,
+  IdentityPoolRecord,
+  IdentityRecord,
+  PoolEntry,
+  PrincipalTagMapRecord,
+} from "./state";
 import { loginKey } from "./state";
 import {
   addIdentities,
@@ -56,7 +62,7 @@ export function seedPool(
     ...create
   } = input;
   const clean = parseInput("CreateIdentityPool", create) as unknown as CreateIdentityPoolInput;
-  const id = IdentityPoolId ?? `${env.ctx.region}:${env.ids.guid()}`;
+  const id = IdentityPoolId ?? env.ids.guid(`${env.ctx.region}:`);
   parseInput("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: Roles ?? {}, RoleMappings });
   // Built from entries: a provider key such as `__proto__` stays an own key (and is then refused below).
   const maps: [string, PrincipalTagMapRecord][] = [];
@@ -115,11 +121,8 @@ export function seedIdentities(
   inputs: readonly SeedIdentityInput[],
   env: Env,
 ): { state: CoreState; identities: IdentityRecord[] } {
-  // Per pool: the records to add, and the logins (key -> identity id) and developer users they take.
-  const batches = new Map<
-    string,
-    { records: IdentityRecord[]; logins: Map<string, string>; users: Set<string> }
-  >();
+  // Per pool: the records to add, how many logins they link, and the developer users they take.
+  const batches = new Map<string, { records: IdentityRecord[]; logins: number; users: Set<string> }>();
   const checkedPoolIds = new Set<string>();
   const identities: IdentityRecord[] = [];
   for (const input of inputs) {
@@ -142,21 +145,13 @@ export function seedIdentities(
     const { pool } = entry;
     let batch = batches.get(pool.identityPoolId);
     if (!batch) {
-      batch = { records: [], logins: new Map(), users: new Set() };
+      batch = { records: [], logins: 0, users: new Set() };
       batches.set(pool.identityPoolId, batch);
     }
-    const keys: string[] = [];
     for (const [provider, user] of logins) {
       if (!isConfiguredProvider(pool, provider)) throw notAuthorized(LOGIN_MESSAGES.unsupportedProvider);
-      const key = loginKey(provider, user);
-      const owner = entry.logins.get(key) ?? batch.logins.get(key);
-      if (owner !== undefined) {
-        throw new ServiceError(
-          "ResourceConflictException",
-          `The ${provider} login of this user is already linked to identity '${owner}'.`,
-        );
-      }
-      keys.push(key);
+      const owner = entry.logins.get(loginKey(provider, user));
+      if (owner !== undefined) throw loginTaken(provider, owner);
     }
     if (developerUsers.length > 0 && pool.config.DeveloperProviderName === undefined) {
       throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
@@ -180,11 +175,36 @@ export function seedIdentities(
       { logins: input.Logins ?? {}, developerUserIdentifiers: developerUsers },
       env,
     );
-    for (const key of keys) batch.logins.set(key, record.identityId);
+    batch.logins += logins.length;
     batch.records.push(record);
     identities.push(record);
   }
   let next = state;
-  for (const [poolId, batch] of batches) next = addIdentities(next, poolId, batch.records);
+  for (const [poolId, batch] of batches) {
+    const before = (next.pools.get(poolId) as PoolEntry).logins.size;
+    next = addIdentities(next, poolId, batch.records);
+    // Two inputs linking the same login collapse into one index entry: found by count, named by a rescan.
+    if ((next.pools.get(poolId) as PoolEntry).logins.size - before !== batch.logins)
+      throw repeatedLogin(batch.records);
+  }
   return { state: next, identities };
+}
+
+const loginTaken = (provider: string, owner: string): ServiceError =>
+  new ServiceError(
+    "ResourceConflictException",
+    `The ${provider} login of this user is already linked to identity '${owner}'.`,
+  );
+
+/** The refusal for the first login that two of these new identities both link. */
+function repeatedLogin(records: readonly IdentityRecord[]): ServiceError {
+  const owners = new Map<string, string>();
+  for (const record of records) {
+    for (const [provider, user] of Object.entries(record.logins)) {
+      const owner = owners.get(loginKey(provider, user));
+      if (owner !== undefined) return loginTaken(provider, owner);
+      owners.set(loginKey(provider, user), record.identityId);
+    }
+  }
+  return new ServiceError("InternalErrorException", "seedIdentities: a login count did not add up.");
 }

@@ -25,7 +25,7 @@ export function createPool(
   state: CoreState,
   input: CreateIdentityPoolInput,
   env: Env,
-  id = `${env.ctx.region}:${env.ids.guid()}`,
+  id = env.ids.guid(`${env.ctx.region}:`),
   extras: PoolExtras = {},
 ): { state: CoreState; pool: IdentityPoolRecord } {
   const { ctx } = env;

@@ -99,18 +99,19 @@ const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
 /** A frozen copy of a map; every empty map is the one shared frozen `{}` (identities are many, empties common). */
 const frozenMap = <V>(map: Readonly<Record<string, V>>): Readonly<Record<string, V>> => {
-  const entries = Object.entries(map);
-  return entries.length === 0 ? EMPTY_MAP : Object.freeze(Object.fromEntries(entries));
+  // A spread copies own keys as data properties (a `__proto__` key stays a key), in one allocation.
+  for (const key in map) if (Object.hasOwn(map, key)) return Object.freeze({ ...map });
+  return EMPTY_MAP;
 };
+
+const frozenList = (list: readonly string[]): readonly string[] =>
+  list.length === 0 ? EMPTY_LIST : Object.freeze([...list]);
 
 const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
   Object.freeze({
     ...fields,
     logins: frozenMap(fields.logins),
-    developerUserIdentifiers:
-      fields.developerUserIdentifiers.length === 0
-        ? EMPTY_LIST
-        : Object.freeze([...fields.developerUserIdentifiers]),
+    developerUserIdentifiers: frozenList(fields.developerUserIdentifiers),
     loginClaims: frozenMap(fields.loginClaims),
   });
 
@@ -124,12 +125,12 @@ export function newIdentity(
   init: NewIdentity,
   env: Env,
 ): IdentityRecord {
-  return frozenRecord({
-    identityId: `${pool.region}:${env.ids.guid()}`,
+  return Object.freeze({
+    identityId: env.ids.guid(`${pool.region}:`),
     identityPoolId: pool.identityPoolId,
-    logins: init.logins ?? {},
-    developerUserIdentifiers: init.developerUserIdentifiers ?? [],
-    loginClaims: init.loginClaims ?? {},
+    logins: frozenMap(init.logins ?? EMPTY_MAP),
+    developerUserIdentifiers: frozenList(init.developerUserIdentifiers ?? EMPTY_LIST),
+    loginClaims: frozenMap(init.loginClaims ?? EMPTY_MAP),
     creationDate: env.ctx.now,
     lastModifiedDate: env.ctx.now,
     disabled: false,
