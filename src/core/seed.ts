@@ -150,7 +150,7 @@ export function seedIdentities(
     }
     for (const [provider, user] of logins) {
       if (!isConfiguredProvider(pool, provider)) throw notAuthorized(LOGIN_MESSAGES.unsupportedProvider);
-      const owner = entry.logins.get(loginKey(provider, user));
+      const owner = entry.logins.size === 0 ? undefined : entry.logins.get(loginKey(provider, user));
       if (owner !== undefined) throw loginTaken(provider, owner);
     }
     if (developerUsers.length > 0 && pool.config.DeveloperProviderName === undefined) {
