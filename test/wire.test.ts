@@ -7,8 +7,9 @@ import {
   CreateIdentityPoolCommand,
   ListIdentityPoolsCommand,
 } from "@aws-sdk/client-cognito-identity";
+import fc from "fast-check";
 import { createCognitoIdentityFake } from "../src";
-import { readRequest, regionOfHost, writeResponse } from "../src/wire/protocol";
+import { outputJson, readRequest, regionOfHost, writeResponse } from "../src/wire/protocol";
 import { rejection, setup } from "./helpers";
 
 function tamper(
@@ -98,6 +99,24 @@ describe("wire protocol", () => {
       Object.keys(fake.getIdentityPool(out.IdentityPoolId as string)?.config.IdentityPoolTags ?? {}),
     ).toEqual(["__proto__", "constructor"]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it("writes outputs exactly as JSON.stringify does, frozen list items included, on first and later use", () => {
+    const deepFreeze = (value: unknown): unknown => {
+      if (typeof value === "object" && value !== null) {
+        for (const v of Object.values(value)) deepFreeze(v);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.boolean(), (output, freeze) => {
+        const value = freeze ? (deepFreeze(output) as Record<string, unknown>) : output;
+        expect(outputJson(value)).toBe(JSON.stringify(value));
+        expect(outputJson(value)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("reads the region from the endpoint host", () => {

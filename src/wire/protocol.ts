@@ -96,6 +96,41 @@ export function readRequest(request: WireRequest): ParsedRequest {
   }
 }
 
+/** The JSON of frozen list items already serialized: frozen values never change, and list pages repeat them. */
+const itemJson = new WeakMap<object, string>();
+
+const jsonOfItem = (item: unknown): string => {
+  if (typeof item !== "object" || item === null || !Object.isFrozen(item))
+    return JSON.stringify(item) ?? "null";
+  let json = itemJson.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(item);
+    itemJson.set(item, json);
+  }
+  return json;
+};
+
+/**
+ * An output's JSON, as `JSON.stringify` writes it, except that the items of its top-level lists are
+ * serialized once per frozen item and reused (a 60-item `ListIdentities` page otherwise re-serializes the same
+ * descriptions on every call).
+ *
+ * @example
+ * ```ts
+ * outputJson({ Identities: [Object.freeze({ IdentityId: "us-east-1:…" })] }); // same text as JSON.stringify
+ * ```
+ */
+export function outputJson(output: Readonly<Record<string, unknown>>): string {
+  const members: string[] = [];
+  for (const key of Object.keys(output)) {
+    const value = output[key];
+    if (value === undefined) continue;
+    const json = Array.isArray(value) ? `[${value.map(jsonOfItem).join(",")}]` : JSON.stringify(value);
+    members.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return `{${members.join(",")}}`;
+}
+
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
 const FRAMEWORK_ERRORS = new Set(["SerializationException", "UnknownOperationException"]);
 
@@ -105,7 +140,7 @@ export function writeResponse(result: DispatchResult, requestId: string): WireRe
     return {
       statusCode: 200,
       headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId },
-      body: bytesOf(JSON.stringify(result.output)),
+      body: bytesOf(outputJson(result.output)),
     };
   }
   const { type, message, statusCode } = result.error;
