@@ -106,7 +106,7 @@ export interface CognitoIdentityFake {
   seedIdentity(input: SeedIdentityInput): IdentityRecord;
   /**
    * Adds many identities in one step, each validated as by {@link CognitoIdentityFake.seedIdentity}; all or
-   * none are added. Several times faster than one call per identity (100,000 identities: 1–2 s on a 2-core VM).
+   * none are added. Several times faster than one call per identity (100,000 identities: under a second on a 2-core VM).
    *
    * @example
    * ```ts
