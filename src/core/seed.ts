@@ -1,6 +1,7 @@
 /**
  * Seeding fixtures straight into the state, through the same validation as the API.
  */
+import { freeze } from "immer";
 import { notAuthorized, poolNotFound, ServiceError } from "./errors";
 import { isConfiguredProvider, LOGIN_MESSAGES } from "./logins";
 import type { CreateIdentityPoolInput, RoleMapping } from "./model/model.generated";
@@ -78,7 +79,8 @@ export function seedPool(
   }
   const created = createPool(state, clean, env, id, {
     roles: Object.freeze({ ...(Roles ?? {}) }),
-    roleMappings: Object.freeze({ ...(RoleMappings ?? {}) }),
+    // A deep copy: the caller keeps its own objects, which must not reach into the state.
+    roleMappings: freeze(structuredClone(RoleMappings ?? {}), true),
     principalTagMaps: Object.freeze(Object.fromEntries(maps)),
   });
   checkRoles(created.pool.roles);

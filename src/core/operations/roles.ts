@@ -1,6 +1,7 @@
 /**
  * Roles and role mappings of a pool: SetIdentityPoolRoles, GetIdentityPoolRoles.
  */
+import { freeze } from "immer";
 import { invalidParameter, notAuthorized } from "../errors";
 import type { IdentityPool, RoleMapping } from "../model/model.generated";
 import { isSamlArn, oidcHost, userPoolMappingKey } from "../providers";
@@ -74,7 +75,7 @@ export const setIdentityPoolRoles: Handler<"SetIdentityPoolRoles"> = (state, inp
   const pool = Object.freeze({
     ...entry.pool,
     roles: Object.freeze({ ...input.Roles }),
-    roleMappings: Object.freeze({ ...roleMappings }),
+    roleMappings: freeze({ ...roleMappings }, true),
   });
   return { state: putPool(state, { ...entry, pool }), output: {} };
 };
