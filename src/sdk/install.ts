@@ -254,6 +254,3 @@ export function uninstallFake(target: InstallTarget): void {
   if (installation.imdsWasUnset) delete process.env[IMDS_DISABLED];
   unguardNetwork();
 }
-
-/** Whether `target` is the installed one. */
-export const isInstalled = (target: InstallTarget): boolean => registry.active?.target === target;

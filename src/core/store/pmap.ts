@@ -290,13 +290,6 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
     return PMap.EMPTY as unknown as PMap<K, V>;
   }
 
-  /** Builds a map from entries in one pass. */
-  static from<K extends Key, V>(entries: Iterable<readonly [K, V]>): PMap<K, V> {
-    let map = PMap.empty<K, V>();
-    for (const [k, v] of entries) map = map.set(k, v);
-    return map;
-  }
-
   /**
    * Runs `fn` as one batch: maps updated inside it reuse the nodes the batch made instead of copying them,
    * which makes bulk loading several times faster. Maps from before the batch are never changed; keep only
