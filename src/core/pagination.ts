@@ -21,3 +21,26 @@ export function decodeToken(scope: string, token: string | undefined): number {
   }
   throw invalidParameter("Invalid pagination token.");
 }
+
+/**
+ * A page of at most `max` items from candidates in listing order, each with its sequence number; `after` is
+ * the sequence the next page resumes after, set only when more items remain.
+ *
+ * @example
+ * ```ts
+ * takePage([[1, "a"], [2, "b"], [3, "c"]], 2); // { page: ["a", "b"], after: 2 }
+ * ```
+ */
+export function takePage<T>(
+  candidates: Iterable<readonly [number, T]>,
+  max: number,
+): { page: T[]; after?: number } {
+  const page: T[] = [];
+  let last = -1;
+  for (const [seq, item] of candidates) {
+    if (page.length === max) return { page, after: last };
+    page.push(item);
+    last = seq;
+  }
+  return { page };
+}

@@ -4,7 +4,7 @@
 import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } from "../errors";
 import { verifyLogins } from "../logins";
 import type { IdentityDescription } from "../model/model.generated";
-import { decodeToken, encodeToken } from "../pagination";
+import { decodeToken, encodeToken, takePage } from "../pagination";
 import type { CoreState, IdentityRecord, PoolEntry } from "../state";
 import {
   deleteIdentity,
@@ -47,27 +47,22 @@ export const describeIdentity: Handler<"DescribeIdentity"> = (state, input, { ct
 export const listIdentities: Handler<"ListIdentities"> = (state, input, { ctx }) => {
   const entry = requirePool(state, input.IdentityPoolId, ctx);
   const scope = `identities/${entry.pool.identityPoolId}`;
-  const page: IdentityDescription[] = [];
-  let last = -1;
-  let more = false;
+  const from = decodeToken(scope, input.NextToken) + 1;
   // Walks the creation-order index from the token's position: a page costs its own size (plus any gaps left
   // by deleted or hidden identities), whatever the pool's size.
-  for (let seq = decodeToken(scope, input.NextToken) + 1; seq < entry.nextSeq; seq++) {
-    const id = entry.order.get(seq);
-    const identity = id === undefined ? undefined : entry.identities.get(id);
-    if (!identity || (input.HideDisabled && identity.disabled)) continue;
-    if (page.length === input.MaxResults) {
-      more = true;
-      break;
+  function* candidates(): Generator<[number, IdentityDescription]> {
+    for (let seq = from; seq < entry.nextSeq; seq++) {
+      const id = entry.order.get(seq);
+      const identity = id === undefined ? undefined : entry.identities.get(id);
+      if (identity && !(input.HideDisabled && identity.disabled)) yield [seq, describe(identity, entry)];
     }
-    page.push(describe(identity, entry));
-    last = seq;
   }
+  const taken = takePage(candidates(), input.MaxResults);
   const output: { IdentityPoolId: string; Identities: IdentityDescription[]; NextToken?: string } = {
     IdentityPoolId: entry.pool.identityPoolId,
-    Identities: page,
+    Identities: taken.page,
   };
-  if (more) output.NextToken = encodeToken(scope, last);
+  if (taken.after !== undefined) output.NextToken = encodeToken(scope, taken.after);
   return { state, output };
 };
 

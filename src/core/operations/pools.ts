@@ -4,7 +4,7 @@
  */
 import { invalidParameter, ServiceError } from "../errors";
 import type { CreateIdentityPoolInput } from "../model/model.generated";
-import { decodeToken, encodeToken } from "../pagination";
+import { decodeToken, encodeToken, takePage } from "../pagination";
 import type { Context, CoreState, IdentityPoolRecord } from "../state";
 import { addPool, poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
 import type { Env, Handler } from "./handler";
@@ -90,20 +90,19 @@ const listScope = (ctx: Context): string => `pools/${ctx.accountId}/${ctx.region
 
 export const listIdentityPools: Handler<"ListIdentityPools"> = (state, input, { ctx }) => {
   const after = decodeToken(listScope(ctx), input.NextToken);
-  const page: { IdentityPoolId: string; IdentityPoolName: string }[] = [];
-  let last: IdentityPoolRecord | undefined;
-  let more = false;
-  for (const id of poolIdsInRegion(state, ctx)) {
-    const pool = state.pools.get(id)?.pool;
-    if (!pool || pool.listSeq <= after) continue;
-    if (page.length === input.MaxResults) {
-      more = true;
-      break;
+  function* candidates(): Generator<[number, { IdentityPoolId: string; IdentityPoolName: string }]> {
+    for (const id of poolIdsInRegion(state, ctx)) {
+      const pool = state.pools.get(id)?.pool;
+      if (pool && pool.listSeq > after) {
+        yield [
+          pool.listSeq,
+          { IdentityPoolId: pool.identityPoolId, IdentityPoolName: pool.config.IdentityPoolName },
+        ];
+      }
     }
-    page.push({ IdentityPoolId: pool.identityPoolId, IdentityPoolName: pool.config.IdentityPoolName });
-    last = pool;
   }
-  const output: { IdentityPools: typeof page; NextToken?: string } = { IdentityPools: page };
-  if (more && last) output.NextToken = encodeToken(listScope(ctx), last.listSeq);
+  const taken = takePage(candidates(), input.MaxResults);
+  const output: { IdentityPools: typeof taken.page; NextToken?: string } = { IdentityPools: taken.page };
+  if (taken.after !== undefined) output.NextToken = encodeToken(listScope(ctx), taken.after);
   return { state, output };
 };
