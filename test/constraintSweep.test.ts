@@ -25,8 +25,6 @@ const printed = (v: Json): string =>
           .join(", ")}}`
       : String(v);
 
-const validValue = sampleValue;
-
 /** The phrases a scalar value breaks (the test's own reading of the documented format). */
 function scalarPhrases(s: Shape, v: Json): string[] {
   const out: string[] = [];
@@ -121,7 +119,7 @@ function casesAt(
     });
   }
   if (s.kind === "list") {
-    const item = validValue(s.member.target);
+    const item = sampleValue(s.member.target);
     if (s.min !== undefined && s.min > 0) {
       out.push({
         operation,
@@ -173,8 +171,8 @@ function casesAt(
     }
   }
   if (s.kind === "map") {
-    const key = validValue(s.key.target) as string;
-    const value = validValue(s.value.target);
+    const key = sampleValue(s.key.target) as string;
+    const value = sampleValue(s.value.target);
     if (s.min !== undefined && s.min > 0) {
       out.push({
         operation,
@@ -248,7 +246,7 @@ function casesAt(
     }
   }
   if (s.kind === "structure") {
-    const base = validValue(ref.target);
+    const base = sampleValue(ref.target);
     for (const [name, m] of Object.entries(s.members)) {
       casesAt(
         operation,
@@ -346,7 +344,7 @@ const cases: Case[] = [];
 for (const operation of OPERATION_NAMES) {
   const root = shape(OPERATIONS[operation].input);
   if (root.kind !== "structure") continue;
-  const base = validValue(OPERATIONS[operation].input);
+  const base = sampleValue(OPERATIONS[operation].input);
   for (const [name, ref] of Object.entries(root.members)) {
     casesAt(operation, ref, lowerFirst(name), (v) => withMember(base, name, v), cases);
   }
