@@ -4,6 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts"],
-  setupFiles: ["<rootDir>/test/setup-env.ts"],
-  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
+  setupFiles: ["<rootDir>/test/support/setup-env.ts"],
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
 };

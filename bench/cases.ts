@@ -4,7 +4,7 @@
  * through the core alone (`dispatch`), in operations per second.
  */
 import { type Context, dispatch } from "../src/core";
-import { sdkCommand } from "../test/helpers";
+import { sdkCommand } from "../test/support/helpers";
 import { world } from "./fixture";
 import { fakeClient, floorClient, recordingClient } from "./floor";
 import { compareAsync, DEFAULT_OPTIONS, type MeasureOptions, type Row, timeSync } from "./harness";

@@ -5,5 +5,5 @@ module.exports = {
   roots: ["<rootDir>/bench/jest-compare"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts"],
-  setupFiles: ["<rootDir>/test/setup-env.ts"],
+  setupFiles: ["<rootDir>/test/support/setup-env.ts"],
 };

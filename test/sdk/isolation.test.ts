@@ -1,0 +1,382 @@
+/**
+ * Isolation: two fakes in one process share no state; a client plugged into one never reaches the other;
+ * install() then uninstall() leaves no trace (a fresh client afterwards takes the network path, refused by a
+ * socket guard rather than a real connection); and jest's module registry being reset (a new file's registry,
+ * simulated with jest.resetModules / jest.isolateModules) does not break useCognitoIdentityFake.
+ *
+ * The SDK is loaded with require() when a block runs, from the registry in force then: the one install() also
+ * resolves the SDK from.
+ */
+import type * as SdkModule from "@aws-sdk/client-cognito-identity";
+import type * as JestEntry from "../../src/jest";
+import { guardSockets, NO_SOCKETS, rejection } from "../support/helpers";
+
+type Sdk = typeof SdkModule;
+type FakeModule = typeof import("../../src");
+
+const INSTALL_REGISTRY = Symbol.for("cognito-identity-fake.install");
+const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
+
+/** What install() could leave behind: the hooked `send`, the environment, the shared registry, prototypes. */
+function traces(sdk: Sdk) {
+  const base = Object.getPrototypeOf(sdk.CognitoIdentityClient.prototype) as object;
+  return {
+    send: Object.getOwnPropertyDescriptor(base, "send"),
+    clientSend: Object.getOwnPropertyDescriptor(sdk.CognitoIdentityClient.prototype, "send"),
+    env: process.env.AWS_EC2_METADATA_DISABLED,
+    registry: { ...(globalThis as Record<symbol, object | undefined>)[INSTALL_REGISTRY] },
+    baseKeys: Object.getOwnPropertyNames(base).sort(),
+    objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
+  };
+}
+
+/** The SDK and the library as the registry in force resolves them now. */
+const load = () => ({
+  sdk: require("@aws-sdk/client-cognito-identity") as Sdk,
+  nested: require("@aws-sdk/nested-clients/cognito-identity") as Sdk,
+  createCognitoIdentityFake: (require("../../src") as FakeModule).createCognitoIdentityFake,
+});
+
+describe("two fakes in one process", () => {
+  let sdk: Sdk;
+  let createCognitoIdentityFake: FakeModule["createCognitoIdentityFake"];
+  beforeAll(() => {
+    ({ sdk, createCognitoIdentityFake } = load());
+  });
+  const clientOf = (fake: ReturnType<FakeModule["createCognitoIdentityFake"]>, region = "us-east-1") => {
+    const client = new sdk.CognitoIdentityClient({ region, maxAttempts: 1 });
+    client.middlewareStack.use(fake.plugin());
+    return client;
+  };
+
+  it("share no state: pools, identities, journal, credentials, scripted failures, snapshots", async () => {
+    const a = createCognitoIdentityFake({ seed: 1 });
+    const b = createCognitoIdentityFake({ seed: 1 });
+    const [clientA, clientB] = [clientOf(a), clientOf(b)];
+    const stateB = b.state;
+    const pool = await clientA.send(
+      new sdk.CreateIdentityPoolCommand({
+        IdentityPoolName: "only-in-a",
+        AllowUnauthenticatedIdentities: true,
+      }),
+    );
+    const poolId = pool.IdentityPoolId as string;
+    expect(b.state).toBe(stateB);
+    expect(b.listIdentityPools()).toEqual([]);
+    expect(b.getIdentityPool(poolId)).toBeUndefined();
+    const err = await rejection(
+      clientB.send(new sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId })),
+    );
+    expect(err).toBeInstanceOf(sdk.ResourceNotFoundException);
+
+    // Same seed, same sequence: B makes the same id, but its own pool with its own contents.
+    const poolB = await clientB.send(
+      new sdk.CreateIdentityPoolCommand({
+        IdentityPoolName: "only-in-b",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
+    expect(poolB.IdentityPoolId).toBe(poolId);
+    expect(a.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-a");
+    expect(b.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-b");
+
+    a.seedIdentityPool({
+      IdentityPoolName: "roles",
+      AllowUnauthenticatedIdentities: true,
+      Roles: { unauthenticated: "arn:aws:iam::123456789012:role/u" },
+    });
+    const guest = await clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolId }));
+    expect(b.getIdentity(guest.IdentityId as string)).toBeUndefined();
+    await rejection(clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolId })));
+
+    expect(a.calls.map((c) => c.operation)).toEqual(["CreateIdentityPool", "GetId"]);
+    expect(b.calls.map((c) => c.operation)).toEqual(["DescribeIdentityPool", "CreateIdentityPool", "GetId"]);
+
+    a.failNext("ListIdentityPools", "TooManyRequestsException");
+    const listedB = await clientB.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 5 }));
+    expect(listedB.IdentityPools).toHaveLength(1);
+    await expect(clientA.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 5 }))).rejects.toThrow();
+
+    const snapB = b.snapshot();
+    a.reset();
+    expect(b.state).toBe(snapB.state);
+    expect(b.calls).toHaveLength(4);
+    b.restore(snapB);
+    expect(a.state.pools.size).toBe(0);
+    expect(a.issuedCredentials).toEqual([]);
+    expect(b.issuedCredentials).toEqual([]);
+  });
+
+  it("a client plugged into one never reaches the other, even with hundreds of calls in flight", async () => {
+    const a = createCognitoIdentityFake({ seed: 5 });
+    const b = createCognitoIdentityFake({ seed: 6 });
+    const poolA = a.seedIdentityPool({ IdentityPoolName: "a", AllowUnauthenticatedIdentities: true });
+    const poolB = b.seedIdentityPool({ IdentityPoolName: "b", AllowUnauthenticatedIdentities: true });
+    const [clientA, clientB] = [clientOf(a), clientOf(b, "us-east-1")];
+    const answers = await Promise.allSettled(
+      Array.from({ length: 300 }, (_, i) =>
+        i % 2 === 0
+          ? clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolA.identityPoolId }))
+          : clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolB.identityPoolId })),
+      ),
+    );
+    expect(answers.every((s) => s.status === "fulfilled")).toBe(true);
+    expect(a.calls).toHaveLength(150);
+    expect(b.calls).toHaveLength(150);
+    expect(
+      a.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolA.identityPoolId),
+    ).toBe(true);
+    expect(
+      b.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolB.identityPoolId),
+    ).toBe(true);
+    expect(a.listIdentities(poolA.identityPoolId)).toHaveLength(150);
+    expect(b.listIdentities(poolB.identityPoolId)).toHaveLength(150);
+
+    // Through request handlers too.
+    const viaHandler = new sdk.CognitoIdentityClient({
+      region: "us-east-1",
+      maxAttempts: 1,
+      credentials: CREDENTIALS,
+      requestHandler: b.requestHandler(),
+    });
+    await viaHandler.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+    expect(b.calls).toHaveLength(151);
+    expect(a.calls).toHaveLength(150);
+  });
+
+  it("plugging a second fake into a client replaces the first; removing it leaves the network path", async () => {
+    const a = createCognitoIdentityFake();
+    const b = createCognitoIdentityFake();
+    const client = new sdk.CognitoIdentityClient({
+      region: "us-east-1",
+      maxAttempts: 1,
+      credentials: CREDENTIALS,
+    });
+    client.middlewareStack.use(a.plugin());
+    client.middlewareStack.use(b.plugin());
+    await client.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+    expect([a.calls.length, b.calls.length]).toEqual([0, 1]);
+    expect(client.middlewareStack.identify().filter((m) => m.startsWith("cognitoIdentityFake"))).toHaveLength(
+      1,
+    );
+    client.middlewareStack.remove("cognitoIdentityFake");
+    const guard = guardSockets();
+    try {
+      const err = await rejection(client.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 })));
+      expect(err.message).toContain(NO_SOCKETS);
+      expect(guard.attempts()).toBeGreaterThan(0);
+    } finally {
+      guard.restore();
+      client.destroy();
+    }
+    expect([a.calls.length, b.calls.length]).toEqual([0, 1]);
+  });
+});
+
+describe("install() then uninstall()", () => {
+  let sdk: Sdk;
+  let nested: Sdk;
+  let createCognitoIdentityFake: FakeModule["createCognitoIdentityFake"];
+  beforeAll(() => {
+    ({ sdk, nested, createCognitoIdentityFake } = load());
+  });
+  let guard: ReturnType<typeof guardSockets>;
+  beforeEach(() => {
+    guard = guardSockets();
+  });
+  afterEach(() => guard.restore());
+
+  it("leaves no trace: send, environment, registry and prototypes are as before; fresh clients go to the network", async () => {
+    const before = traces(sdk);
+    const beforeNested = traces(nested);
+    const fake = createCognitoIdentityFake();
+    const pool = fake.seedIdentityPool({ IdentityPoolName: "p", AllowUnauthenticatedIdentities: true });
+    const uninstall = fake.install();
+    const during = new sdk.CognitoIdentityClient({});
+    try {
+      await during.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      await new nested.CognitoIdentityClient({}).send(
+        new nested.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+      );
+      expect(fake.calls).toHaveLength(2);
+      expect(traces(sdk)).not.toEqual(before);
+    } finally {
+      uninstall();
+    }
+    expect(traces(sdk)).toEqual(before);
+    expect(traces(nested)).toEqual(beforeNested);
+
+    for (const { Client, Command } of [
+      { Client: sdk.CognitoIdentityClient, Command: sdk.GetIdCommand },
+      { Client: nested.CognitoIdentityClient, Command: nested.GetIdCommand },
+    ]) {
+      const fresh = new Client({ region: "us-east-1", credentials: CREDENTIALS, maxAttempts: 1 });
+      const err = await rejection(fresh.send(new Command({ IdentityPoolId: pool.identityPoolId })));
+      expect(err.message).toContain(NO_SOCKETS);
+      fresh.destroy();
+    }
+    // A client made while installed was never modified; once uninstalled it is an ordinary client again
+    // (with no region of its own it now fails resolving one).
+    expect(during.middlewareStack.identify().some((m) => m.startsWith("cognitoIdentityFake"))).toBe(false);
+    const err = await rejection(during.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 })));
+    expect(err.message).toBe("Region is missing");
+    expect(guard.attempts()).toBeGreaterThan(0);
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it("a hundred install/uninstall cycles of two fakes stack nothing", async () => {
+    const before = traces(sdk);
+    const a = createCognitoIdentityFake();
+    const b = createCognitoIdentityFake();
+    for (let i = 0; i < 100; i++) {
+      const fake = i % 2 === 0 ? a : b;
+      fake.install();
+      try {
+        fake.install(); // the same fake again: a no-op
+        expect(() => (fake === a ? b : a).install()).toThrow(/another fake is already installed/);
+      } finally {
+        fake.uninstall();
+      }
+      fake.uninstall(); // not installed any more: a no-op
+    }
+    expect(traces(sdk)).toEqual(before);
+    a.install();
+    try {
+      await new sdk.CognitoIdentityClient({}).send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+    } finally {
+      a.uninstall();
+    }
+    expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
+    expect(traces(sdk)).toEqual(before);
+  });
+
+  it("one fake's install never answers another fake's explicitly plugged client, and ends cleanly", async () => {
+    const installed = createCognitoIdentityFake();
+    const plugged = createCognitoIdentityFake();
+    const client = new sdk.CognitoIdentityClient({ region: "eu-west-1", maxAttempts: 1 });
+    client.middlewareStack.use(plugged.plugin());
+    installed.install();
+    try {
+      await client.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      await new sdk.CognitoIdentityClient({}).send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+    } finally {
+      installed.uninstall();
+    }
+    expect(plugged.calls.map((c) => c.region)).toEqual(["eu-west-1"]);
+    expect(installed.calls.map((c) => c.region)).toEqual(["us-east-1"]);
+    await client.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+    expect([plugged.calls.length, installed.calls.length]).toEqual([2, 1]);
+    expect(guard.attempts()).toBe(0);
+  });
+});
+
+describe("useCognitoIdentityFake after jest.resetModules() (a new file's registry)", () => {
+  // The jest entry and the SDK both come from a fresh registry, as in a new test file.
+  jest.resetModules();
+  const entry = require("../../src/jest") as typeof JestEntry;
+  const fake = entry.useCognitoIdentityFake({ seed: 9 });
+
+  it("answers a client of the fresh SDK copy with no region, credentials or plug-in", async () => {
+    const { sdk } = load();
+    const guard = guardSockets();
+    try {
+      const pool = fake.seedIdentityPool({ IdentityPoolName: "fresh", AllowUnauthenticatedIdentities: true });
+      const out = await new sdk.CognitoIdentityClient({}).send(
+        new sdk.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+      );
+      expect(fake.getIdentity(out.IdentityId as string)?.identityPoolId).toBe(pool.identityPoolId);
+      expect(guard.attempts()).toBe(0);
+    } finally {
+      guard.restore();
+    }
+  });
+
+  it("resets between tests and its matchers are registered", () => {
+    expect(fake.calls).toEqual([]);
+    expect(fake.listIdentityPools()).toEqual([]);
+    expect(fake).not.toHaveReceivedOperation("GetId");
+  });
+});
+
+describe("useCognitoIdentityFake from an isolated registry (jest.isolateModules)", () => {
+  let entry: typeof JestEntry | undefined;
+  let sdk: Sdk | undefined;
+  jest.isolateModules(() => {
+    entry = require("../../src/jest");
+    sdk = require("@aws-sdk/client-cognito-identity");
+  });
+  const isolated = sdk as Sdk;
+  // The isolated SDK copy is not the one the registry in force resolves: name its client class.
+  const fake = (entry as typeof JestEntry).useCognitoIdentityFake({
+    install: { clients: [isolated.CognitoIdentityClient] },
+  });
+
+  it("is a separate copy of the library and the SDK", () => {
+    expect(isolated.CognitoIdentityClient).not.toBe(
+      require("@aws-sdk/client-cognito-identity").CognitoIdentityClient,
+    );
+  });
+
+  it("answers the isolated copy's clients", async () => {
+    const guard = guardSockets();
+    try {
+      const out = await new isolated.CognitoIdentityClient({}).send(
+        new isolated.ListIdentityPoolsCommand({ MaxResults: 5 }),
+      );
+      expect(out.IdentityPools).toEqual([]);
+      expect(fake.calls.map((c) => c.operation)).toEqual(["ListIdentityPools"]);
+      expect(guard.attempts()).toBe(0);
+    } finally {
+      guard.restore();
+    }
+  });
+
+  it("copies of the library share one install registry: a second copy's fake cannot install over it", () => {
+    const other = (require("../../src") as FakeModule).createCognitoIdentityFake();
+    expect(() => other.install()).toThrow(/another fake is already installed/);
+  });
+});
+
+describe("a registry reset in the middle of a file", () => {
+  const entry = require("../../src/jest") as typeof JestEntry;
+  const fake = entry.useCognitoIdentityFake();
+
+  it("a fresh SDK copy loaded after install() and not handed over is refused before any socket opens", async () => {
+    jest.resetModules();
+    const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;
+    const { ESCAPED_CLIENT_MESSAGE } =
+      require("../../src/sdk/networkGuard") as typeof import("../../src/sdk/networkGuard");
+    const guard = guardSockets();
+    try {
+      // The SDK arms a socket-acquisition warning timer before it calls https.request; keep it short.
+      const client = new fresh.CognitoIdentityClient({
+        region: "us-east-1",
+        credentials: CREDENTIALS,
+        maxAttempts: 1,
+        requestHandler: { socketAcquisitionWarningTimeout: 1 },
+      });
+      const err = await rejection(client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 })));
+      expect(err.message).toBe(ESCAPED_CLIENT_MESSAGE);
+      expect(fake.calls).toHaveLength(0);
+      expect(guard.attempts()).toBe(0);
+      client.destroy();
+    } finally {
+      guard.restore();
+    }
+  });
+
+  it("a fresh SDK copy loaded after install() is answered once its class is handed to install()", async () => {
+    jest.resetModules();
+    const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;
+    // install() hooks the SDK copies it can see when it runs; a copy loaded later needs naming (see the report).
+    fake.install({ clients: [fresh.CognitoIdentityClient] });
+    const guard = guardSockets();
+    try {
+      await new fresh.CognitoIdentityClient({}).send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      expect(fake.calls).toHaveLength(1);
+      expect(guard.attempts()).toBe(0);
+    } finally {
+      guard.restore();
+    }
+  });
+});
