@@ -8,9 +8,9 @@ import {
   createCognitoIdentityFake,
 } from "../fake";
 import type { InstallOptions } from "../sdk/install";
-import { type FakeMatchers, matchers } from "./matchers";
+import { type FakeMatchers, matchers } from "../matchers/matchers";
 
-export type { FakeMatchers } from "./matchers";
+export type { FakeMatchers } from "../matchers/matchers";
 
 type Hook = (fn: () => unknown) => void;
 interface JestGlobals {

@@ -1,5 +1,5 @@
 /**
- * Custom jest matchers over a fake's state, journal and issued credentials. Pure functions of the received
+ * Custom matchers (jest, Vitest or any runner whose expect.extend takes them) over a fake's state, journal and issued credentials. Pure functions of the received
  * fake: they read the state through its indexes and never copy it.
  */
 
