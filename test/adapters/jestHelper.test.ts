@@ -8,7 +8,7 @@ import {
   ListIdentityPoolsCommand,
 } from "@aws-sdk/client-cognito-identity";
 import { useCognitoIdentityFake } from "../../src/jest";
-import { matchers } from "../../src/jest/matchers";
+import { matchers } from "../../src/matchers/matchers";
 
 const fake = useCognitoIdentityFake({ seed: 3 });
 
