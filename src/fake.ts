@@ -3,7 +3,7 @@
  */
 import type { Pluggable } from "@smithy/types";
 import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentities, seedPool } from "./core/seed";
-import type { CoreState, IdentityPoolRecord, IdentityRecord } from "./core/state";
+import type { CoreState, StoredIdentity, StoredPool } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
 import { poolIdsInRegion } from "./core/store/pools";
 import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
@@ -84,11 +84,11 @@ export interface CognitoIdentityFake {
    */
   jwks(): Jwks;
   /** Adds a pool as the API would (validated the same way) and returns its record. */
-  seedIdentityPool(input: SeedIdentityPoolInput): IdentityPoolRecord;
+  seedIdentityPool(input: SeedIdentityPoolInput): StoredPool;
   /** The record of a pool, in any region, or `undefined`. */
-  getIdentityPool(identityPoolId: string): IdentityPoolRecord | undefined;
+  getIdentityPool(identityPoolId: string): StoredPool | undefined;
   /** The pools of a region (default: the fake's region), oldest first. */
-  listIdentityPools(region?: string): IdentityPoolRecord[];
+  listIdentityPools(region?: string): StoredPool[];
   /**
    * Adds an identity to a pool, in the pool's region, as if its logins had signed in, and returns its record.
    * `Logins` maps provider → user identifier (the `sub` for JWT providers, the token for opaque ones).
@@ -103,7 +103,7 @@ export interface CognitoIdentityFake {
    * identity.identityId; // "us-east-1:…"
    * ```
    */
-  seedIdentity(input: SeedIdentityInput): IdentityRecord;
+  seedIdentity(input: SeedIdentityInput): StoredIdentity;
   /**
    * Adds many identities in one step, each validated as by {@link CognitoIdentityFake.seedIdentity}; all or
    * none are added. Several times faster than one call per identity (100,000 identities: under a second on a 2-core VM).
@@ -115,7 +115,7 @@ export interface CognitoIdentityFake {
    * ).length; // 1000
    * ```
    */
-  seedIdentities(inputs: readonly SeedIdentityInput[]): IdentityRecord[];
+  seedIdentities(inputs: readonly SeedIdentityInput[]): StoredIdentity[];
   /**
    * The record of an identity, in any region, or `undefined`: linked logins (provider → user identifier),
    * developer user identifiers, dates (epoch ms) and the disabled flag.
@@ -126,7 +126,7 @@ export interface CognitoIdentityFake {
    * fake.getIdentity(IdentityId!)?.disabled; // false
    * ```
    */
-  getIdentity(identityId: string): IdentityRecord | undefined;
+  getIdentity(identityId: string): StoredIdentity | undefined;
   /**
    * The identities of a pool, oldest first, disabled ones included (`[]` for an unknown pool).
    *
@@ -135,7 +135,7 @@ export interface CognitoIdentityFake {
    * fake.listIdentities(poolId).filter((i) => !i.disabled).length;
    * ```
    */
-  listIdentities(identityPoolId: string): IdentityRecord[];
+  listIdentities(identityPoolId: string): StoredIdentity[];
   /** Mints provider login tokens (user pool, OIDC) that the fake accepts, on the fake's clock. */
   readonly loginToken: LoginTokenMinter;
   /** The whole current state: immutable and frozen; reading it copies nothing. */
@@ -200,7 +200,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     },
     seedIdentity: (input) =>
       engine.apply(undefined, (state, env) => seedIdentities(state, [input], env))
-        .identities[0] as IdentityRecord,
+        .identities[0] as StoredIdentity,
     seedIdentities: (inputs) =>
       engine.apply(undefined, (state, env) => seedIdentities(state, inputs, env)).identities,
     getIdentity: (id) => identityAnywhere(engine.state, id),

@@ -7,10 +7,10 @@ export type { CreateIdentityPoolInput, IdentityPool, RoleMapping } from "./core/
 export type { PrincipalTagAttributeMapInput, SeedIdentityInput, SeedIdentityPoolInput } from "./core/seed";
 export type {
   CoreState,
-  IdentityPoolRecord,
-  IdentityRecord,
   PoolEntry,
-  PrincipalTagMapRecord,
+  StoredIdentity,
+  StoredPool,
+  StoredPrincipalTagMap,
 } from "./core/state";
 export type { LoginTokenMinter, OidcTokenInput, UserPoolTokenInput } from "./core/tokens/loginTokens";
 export type { Jwk, Jwks } from "./core/tokens/openid";

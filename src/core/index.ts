@@ -12,10 +12,10 @@ export type { MemberRef, OperationSpec, Shape } from "./model/shape";
 export type {
   Context,
   CoreState,
-  IdentityPoolRecord,
-  IdentityRecord,
   PoolEntry,
-  PrincipalTagMapRecord,
+  StoredIdentity,
+  StoredPool,
+  StoredPrincipalTagMap,
 } from "./state";
 export { initialState } from "./state";
 export { PMap } from "./store/pmap";

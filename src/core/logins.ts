@@ -19,7 +19,7 @@ import {
   OPAQUE_TOKEN_PROVIDERS,
   oidcHost,
 } from "./providers";
-import type { CoreState, IdentityPoolRecord, IdentityRecord, PoolEntry } from "./state";
+import type { CoreState, PoolEntry, StoredIdentity, StoredPool } from "./state";
 import {
   developerUserOwner,
   insertIdentity,
@@ -67,7 +67,7 @@ type ProviderKind =
 const kinds = new WeakMap<object, Map<string, ProviderKind | undefined>>();
 
 /** How the pool checks tokens of `provider`, or `undefined` when the pool does not configure it. */
-function providerKind(pool: IdentityPoolRecord, provider: string): ProviderKind | undefined {
+function providerKind(pool: StoredPool, provider: string): ProviderKind | undefined {
   let known = kinds.get(pool.config);
   if (!known) {
     known = new Map();
@@ -79,7 +79,7 @@ function providerKind(pool: IdentityPoolRecord, provider: string): ProviderKind 
   return kind;
 }
 
-function workOutProviderKind(pool: IdentityPoolRecord, provider: string): ProviderKind | undefined {
+function workOutProviderKind(pool: StoredPool, provider: string): ProviderKind | undefined {
   const config = pool.config;
   const supported = config.SupportedLoginProviders ?? {};
   if (Object.hasOwn(supported, provider)) {
@@ -104,7 +104,7 @@ function workOutProviderKind(pool: IdentityPoolRecord, provider: string): Provid
 }
 
 /** Whether the pool configures any login provider (public, user pool, OIDC or SAML). */
-function hasLoginProviders(pool: IdentityPoolRecord): boolean {
+function hasLoginProviders(pool: StoredPool): boolean {
   const c = pool.config;
   return (
     Object.keys(c.SupportedLoginProviders ?? {}).length > 0 ||
@@ -115,14 +115,14 @@ function hasLoginProviders(pool: IdentityPoolRecord): boolean {
 }
 
 /** Whether the pool's tokens of `provider` can be presented as a login (it is a configured provider). */
-export const isConfiguredProvider = (pool: IdentityPoolRecord, provider: string): boolean =>
+export const isConfiguredProvider = (pool: StoredPool, provider: string): boolean =>
   providerKind(pool, provider) !== undefined;
 
 const isCognitoIdentityToken = (token: string): boolean =>
   decodeJwt(token)?.payload.iss === `https://${COGNITO_IDENTITY_PROVIDER}`;
 
 /** The refusal for a provider the pool does not configure. */
-function unsupported(pool: IdentityPoolRecord): ServiceError {
+function unsupported(pool: StoredPool): ServiceError {
   return notAuthorized(hasLoginProviders(pool) ? LOGIN_MESSAGES.unsupportedProvider : LOGINS_DONT_MATCH);
 }
 
@@ -225,12 +225,7 @@ function verifySamlLogin(provider: string, token: string): VerifiedLogin {
  *
  * @param now - the clock, epoch milliseconds
  */
-export function verifyLogin(
-  pool: IdentityPoolRecord,
-  provider: string,
-  token: string,
-  now: number,
-): VerifiedLogin {
+export function verifyLogin(pool: StoredPool, provider: string, token: string, now: number): VerifiedLogin {
   if (provider === COGNITO_IDENTITY_PROVIDER) throw notAuthorized(LOGIN_MESSAGES.cognitoToken);
   const kind = providerKind(pool, provider);
   if (!kind) {
@@ -263,7 +258,7 @@ export function verifyLogin(
  * ```
  */
 export function verifyLogins(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   logins: Readonly<Record<string, string>>,
   now: number,
 ): VerifiedLogin[] {
@@ -283,7 +278,7 @@ export interface SignInRequest {
 /** The identity signed in, and the state with any creation, link or merge applied. */
 export interface SignInResult {
   readonly state: CoreState;
-  readonly identity: IdentityRecord;
+  readonly identity: StoredIdentity;
   /** Whether a new identity was created. */
   readonly created: boolean;
 }
@@ -360,7 +355,7 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
   }
   const participants =
     claimed && !owners.some((o) => o.identityId === claimed.identityId) ? [...owners, claimed] : owners;
-  const survivor = owners.length > 0 ? oldest(owners) : (claimed as IdentityRecord);
+  const survivor = owners.length > 0 ? oldest(owners) : (claimed as StoredIdentity);
   if (participants.length === 1 && isCurrent(survivor, logins, developerUsers)) {
     return { state, identity: survivor, created: false };
   }
@@ -379,7 +374,7 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
  * is linked too. The common case of a returning user, answered without writing the state.
  */
 function isCurrent(
-  identity: IdentityRecord,
+  identity: StoredIdentity,
   logins: readonly VerifiedLogin[],
   developerUsers: readonly string[],
 ): boolean {
@@ -392,7 +387,7 @@ function isCurrent(
 }
 
 /** The distinct identities owning a presented login or the developer user. */
-function ownersOf(entry: PoolEntry, request: SignInRequest): IdentityRecord[] {
+function ownersOf(entry: PoolEntry, request: SignInRequest): StoredIdentity[] {
   const ids = new Set<string>();
   for (const login of request.logins) {
     const owner = loginOwner(entry, login.provider, login.user);
@@ -402,7 +397,7 @@ function ownersOf(entry: PoolEntry, request: SignInRequest): IdentityRecord[] {
     const owner = developerUserOwner(entry, request.developerUser);
     if (owner !== undefined) ids.add(owner);
   }
-  const owners: IdentityRecord[] = [];
+  const owners: StoredIdentity[] = [];
   for (const id of ids) {
     const identity = entry.identities.get(id);
     if (identity) owners.push(identity);
@@ -411,6 +406,6 @@ function ownersOf(entry: PoolEntry, request: SignInRequest): IdentityRecord[] {
 }
 
 /** The identity created first (lowest creation sequence). */
-function oldest(identities: readonly IdentityRecord[]): IdentityRecord {
+function oldest(identities: readonly StoredIdentity[]): StoredIdentity {
   return identities.reduce((a, b) => (b.seq < a.seq ? b : a));
 }

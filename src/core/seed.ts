@@ -10,13 +10,7 @@ import type { Env } from "./operations/handler";
 import { createPool } from "./operations/pools";
 import { requireConfiguredProvider } from "./operations/principalTags";
 import { checkRoleMappings, checkRoles } from "./operations/roles";
-import type {
-  CoreState,
-  IdentityPoolRecord,
-  IdentityRecord,
-  PoolEntry,
-  PrincipalTagMapRecord,
-} from "./state";
+import type { CoreState, PoolEntry, StoredIdentity, StoredPool, StoredPrincipalTagMap } from "./state";
 import { loginKey } from "./state";
 import {
   addIdentities,
@@ -53,7 +47,7 @@ export function seedPool(
   state: CoreState,
   input: SeedIdentityPoolInput,
   env: Env,
-): { state: CoreState; pool: IdentityPoolRecord } {
+): { state: CoreState; pool: StoredPool } {
   const {
     IdentityPoolId,
     Region: _region,
@@ -66,7 +60,7 @@ export function seedPool(
   const id = IdentityPoolId ?? env.ids.guid(`${env.ctx.region}:`);
   parseInput("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: Roles ?? {}, RoleMappings });
   // Built from entries: a provider key such as `__proto__` stays an own key (and is then refused below).
-  const maps: [string, PrincipalTagMapRecord][] = [];
+  const maps: [string, StoredPrincipalTagMap][] = [];
   for (const [provider, map] of Object.entries(PrincipalTagAttributeMaps ?? {})) {
     parseInput("SetPrincipalTagAttributeMap", { IdentityPoolId: id, IdentityProviderName: provider, ...map });
     maps.push([
@@ -122,11 +116,11 @@ export function seedIdentities(
   state: CoreState,
   inputs: readonly SeedIdentityInput[],
   env: Env,
-): { state: CoreState; identities: IdentityRecord[] } {
+): { state: CoreState; identities: StoredIdentity[] } {
   // Per pool: the records to add, how many logins they link, and the developer users they take.
-  const batches = new Map<string, { records: IdentityRecord[]; logins: number; users: Set<string> }>();
+  const batches = new Map<string, { records: StoredIdentity[]; logins: number; users: Set<string> }>();
   const checkedPoolIds = new Set<string>();
-  const identities: IdentityRecord[] = [];
+  const identities: StoredIdentity[] = [];
   for (const input of inputs) {
     if (!checkedPoolIds.has(input.IdentityPoolId)) {
       parseInput("DescribeIdentityPool", { IdentityPoolId: input.IdentityPoolId });
@@ -199,7 +193,7 @@ const loginTaken = (provider: string, owner: string): ServiceError =>
   );
 
 /** The refusal for the first login that two of these new identities both link. */
-function repeatedLogin(records: readonly IdentityRecord[]): ServiceError {
+function repeatedLogin(records: readonly StoredIdentity[]): ServiceError {
   const owners = new Map<string, string>();
   for (const record of records) {
     for (const [provider, user] of Object.entries(record.logins)) {

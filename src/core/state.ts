@@ -24,13 +24,13 @@ export interface Context {
 }
 
 /** The principal-tag attribute map of one provider of a pool. */
-export interface PrincipalTagMapRecord {
+export interface StoredPrincipalTagMap {
   readonly useDefaults: boolean;
   readonly principalTags: Readonly<Record<string, string>>;
 }
 
 /** One identity pool: its configuration as the API describes it, plus roles and attribute maps. */
-export interface IdentityPoolRecord {
+export interface StoredPool {
   readonly identityPoolId: string;
   readonly accountId: string;
   readonly region: string;
@@ -43,7 +43,7 @@ export interface IdentityPoolRecord {
   /** Provider key → role mapping. */
   readonly roleMappings: Readonly<Record<string, RoleMapping>>;
   /** Provider name → principal-tag attribute map. */
-  readonly principalTagMaps: Readonly<Record<string, PrincipalTagMapRecord>>;
+  readonly principalTagMaps: Readonly<Record<string, StoredPrincipalTagMap>>;
   /** Epoch milliseconds. */
   readonly creationDate: number;
   /** A number that grows with every pool created: the listing order and what page tokens point at. */
@@ -51,7 +51,7 @@ export interface IdentityPoolRecord {
 }
 
 /** One identity. */
-export interface IdentityRecord {
+export interface StoredIdentity {
   readonly identityId: string;
   readonly identityPoolId: string;
   /** Linked logins: provider name → user identifier (the `sub` for JWT providers, the token for opaque ones). */
@@ -72,8 +72,8 @@ export interface IdentityRecord {
 
 /** A pool with the identities it owns and their indexes. */
 export interface PoolEntry {
-  readonly pool: IdentityPoolRecord;
-  readonly identities: PMap<string, IdentityRecord>;
+  readonly pool: StoredPool;
+  readonly identities: PMap<string, StoredIdentity>;
   /** `${provider}\n${userIdentifier}` → identity id. */
   readonly logins: PMap<string, string>;
   /** Developer user identifier → identity id. */

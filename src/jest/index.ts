@@ -7,8 +7,8 @@ import {
   type CognitoIdentityFakeOptions,
   createCognitoIdentityFake,
 } from "../fake";
-import type { InstallOptions } from "../sdk/install";
 import { type FakeMatchers, matchers } from "../matchers/matchers";
+import type { InstallOptions } from "../sdk/install";
 
 export type { FakeMatchers } from "../matchers/matchers";
 

@@ -5,7 +5,7 @@
 import { type RoleResolutionInput, resolveRole } from "../../src/core/credentials/roleResolution";
 import { ServiceError } from "../../src/core/errors";
 import type { MappingRule, RoleMapping } from "../../src/core/model/model.generated";
-import type { IdentityPoolRecord } from "../../src/core/state";
+import type { StoredPool } from "../../src/core/state";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
 
 const role = (name: string): string => `arn:aws:iam::123456789012:role/${name}`;
@@ -21,7 +21,7 @@ const INVALID_CONFIG = "Invalid identity pool configuration. Check assigned IAM 
 
 function pool(
   options: { roles?: Record<string, string>; mappings?: Record<string, RoleMapping>; guests?: boolean } = {},
-): IdentityPoolRecord {
+): StoredPool {
   const { fake } = setup();
   return fake.seedIdentityPool({
     IdentityPoolName: "rbac",
@@ -50,7 +50,7 @@ const token = (ambiguous: "AuthenticatedRole" | "Deny" = "Deny"): RoleMapping =>
 
 /** An authenticated request through the user pool's app client with these token claims. */
 const viaUserPool = (
-  p: IdentityPoolRecord,
+  p: StoredPool,
   claims: Record<string, unknown>,
   customRoleArn?: string,
 ): RoleResolutionInput => ({

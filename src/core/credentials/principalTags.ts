@@ -10,7 +10,7 @@
  * - With several logins, the maps of all of them apply, in the Logins map's order; the first value of a tag wins.
  */
 import { isSamlArn } from "../providers";
-import type { IdentityPoolRecord } from "../state";
+import type { StoredPool } from "../state";
 import type { PresentedLogin } from "./roleResolution";
 
 const SAML_CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/";
@@ -39,7 +39,7 @@ const tagValue = (value: unknown): string | undefined =>
       : undefined;
 
 /** The tags one login yields through the pool's attribute map of its provider (none without a map). */
-export function tagsFromClaims(pool: IdentityPoolRecord, login: PresentedLogin): Record<string, string> {
+export function tagsFromClaims(pool: StoredPool, login: PresentedLogin): Record<string, string> {
   if (!Object.hasOwn(pool.principalTagMaps, login.provider)) return {};
   const record = pool.principalTagMaps[login.provider];
   if (!record) return {};
@@ -55,7 +55,7 @@ export function tagsFromClaims(pool: IdentityPoolRecord, login: PresentedLogin):
 
 /** What the tags of one credential issue come from. */
 export interface PrincipalTagsInput {
-  readonly pool: IdentityPoolRecord;
+  readonly pool: StoredPool;
   /** The logins presented, in the Logins map's order. */
   readonly logins?: readonly PresentedLogin[];
   /**

@@ -18,7 +18,7 @@
 import { ServiceError } from "../errors";
 import type { MappingRule, RoleMapping } from "../model/model.generated";
 import { isUserPoolProvider, oidcHost } from "../providers";
-import type { IdentityPoolRecord } from "../state";
+import type { StoredPool } from "../state";
 
 /** A login presented with the request: its Logins key and the claims of its token. */
 export interface PresentedLogin {
@@ -30,7 +30,7 @@ export interface PresentedLogin {
 
 /** What decides the role. */
 export interface RoleResolutionInput {
-  readonly pool: IdentityPoolRecord;
+  readonly pool: StoredPool;
   /** Whether the identity is authenticated (has linked logins). */
   readonly authenticated: boolean;
   /** The logins presented, in the Logins map's order (empty for guests and developer identities). */
@@ -57,7 +57,7 @@ const ambiguousDenied = (provider: string): ServiceError =>
 
 /** The key a provider's role mapping is stored under: `<provider>:<aud>` for user pools, else the name or an OIDC ARN. */
 export function mappingFor(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   login: PresentedLogin,
 ): { key: string; mapping: RoleMapping } | undefined {
   const candidates: string[] = [];
@@ -129,7 +129,7 @@ function tokenRoles(value: unknown): string[] {
 }
 
 /** The role the identity gets from the pool's default roles. */
-function defaultRole(pool: IdentityPoolRecord, authenticated: boolean, customRoleArn?: string): string {
+function defaultRole(pool: StoredPool, authenticated: boolean, customRoleArn?: string): string {
   const role = pool.roles[authenticated ? "authenticated" : "unauthenticated"];
   if (role === undefined) throw invalidConfiguration();
   if (customRoleArn !== undefined && customRoleArn !== role) throw roleForbidden(customRoleArn);
@@ -137,18 +137,13 @@ function defaultRole(pool: IdentityPoolRecord, authenticated: boolean, customRol
 }
 
 /** The outcome of a mapping that found no role: the authenticated role, or the documented denial. */
-function ambiguous(
-  pool: IdentityPoolRecord,
-  mapping: RoleMapping,
-  provider: string,
-  customRoleArn?: string,
-): string {
+function ambiguous(pool: StoredPool, mapping: RoleMapping, provider: string, customRoleArn?: string): string {
   if (mapping.AmbiguousRoleResolution !== "AuthenticatedRole") throw ambiguousDenied(provider);
   return defaultRole(pool, true, customRoleArn);
 }
 
 function resolveToken(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   mapping: RoleMapping,
   login: PresentedLogin,
   customRoleArn?: string,
@@ -164,7 +159,7 @@ function resolveToken(
 }
 
 function resolveRules(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   mapping: RoleMapping,
   login: PresentedLogin,
   customRoleArn?: string,

@@ -21,7 +21,7 @@ import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } f
 import { LOGIN_MESSAGES, signIn, type VerifiedLogin, verifyLogins } from "../logins";
 import type { OperationTypes } from "../model/model.generated";
 import { COGNITO_IDENTITY_PROVIDER } from "../providers";
-import type { CoreState, IdentityPoolRecord, IdentityRecord } from "../state";
+import type { CoreState, StoredIdentity, StoredPool } from "../state";
 import { isAuthenticated, requireIdentity } from "../store/identities";
 import {
   amrFor,
@@ -42,11 +42,11 @@ export const CLASSIC_FLOW_ROLE_MAPPINGS =
  */
 function signInAs(
   state: CoreState,
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   identityId: string,
   logins: Readonly<Record<string, string>>,
   env: Env,
-): { state: CoreState; identity: IdentityRecord; logins: readonly VerifiedLogin[] } {
+): { state: CoreState; identity: StoredIdentity; logins: readonly VerifiedLogin[] } {
   const verified = verifyLogins(pool, logins, env.ctx.now);
   const signedIn = signIn(state, pool.identityPoolId, { logins: verified, identityId }, env);
   return { state: signedIn.state, identity: signedIn.identity, logins: verified };
@@ -84,8 +84,8 @@ export const getOpenIdToken: Handler<"GetOpenIdToken"> = (state, input, env) => 
 /** Who gets credentials for which role, with which tags; and the state after any link or merge. */
 interface Grant {
   readonly state: CoreState;
-  readonly pool: IdentityPoolRecord;
-  readonly identity: IdentityRecord;
+  readonly pool: StoredPool;
+  readonly identity: StoredIdentity;
   readonly roleArn: string;
   readonly principalTags: Readonly<Record<string, string>>;
 }

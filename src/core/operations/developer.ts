@@ -8,7 +8,7 @@ import { accessForbidden, invalidParameter, notAuthorized, ServiceError } from "
 import { isConfiguredProvider, signIn, type VerifiedLogin, verifyLogins } from "../logins";
 import { decodeToken, encodeToken } from "../pagination";
 import { COGNITO_IDENTITY_PROVIDER } from "../providers";
-import type { IdentityPoolRecord, IdentityRecord, PoolEntry } from "../state";
+import type { PoolEntry, StoredIdentity, StoredPool } from "../state";
 import {
   developerUserOwner,
   mergeInto,
@@ -27,7 +27,7 @@ export const WRONG_DEVELOPER_PROVIDER =
 const DEFAULT_PAGE = 60;
 
 /** `NotAuthorizedException` unless `name` is the pool's developer provider. */
-function requireDeveloperProvider(pool: IdentityPoolRecord, name: string): void {
+function requireDeveloperProvider(pool: StoredPool, name: string): void {
   if (pool.config.DeveloperProviderName === undefined || pool.config.DeveloperProviderName !== name) {
     throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
   }
@@ -35,7 +35,7 @@ function requireDeveloperProvider(pool: IdentityPoolRecord, name: string): void 
 
 /** Splits a developer call's Logins into the developer user and the provider tokens to link. */
 function splitLogins(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   logins: Readonly<Record<string, string>>,
 ): { developerUser: string; tokens: Record<string, string> } {
   const tokens: [string, string][] = [];
@@ -59,7 +59,7 @@ function splitLogins(
  * developer user under the developer provider, and each linked provider login.
  */
 function amrLogins(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   logins: Readonly<Record<string, string>>,
   verified: readonly VerifiedLogin[],
 ): AmrLogin[] {
@@ -123,7 +123,7 @@ const notLinkedTo = (user: string, identityId: string): ServiceError =>
   );
 
 /** The identity of a registered developer user, or `ResourceNotFoundException`. */
-function identityOfDeveloperUser(entry: PoolEntry, user: string): IdentityRecord {
+function identityOfDeveloperUser(entry: PoolEntry, user: string): StoredIdentity {
   const owner = developerUserOwner(entry, user);
   const identity = owner === undefined ? undefined : entry.identities.get(owner);
   if (!identity) throw developerUserNotFound(user);
@@ -133,7 +133,7 @@ function identityOfDeveloperUser(entry: PoolEntry, user: string): IdentityRecord
 export const lookupDeveloperIdentity: Handler<"LookupDeveloperIdentity"> = (state, input, { ctx }) => {
   const entry = requirePool(state, input.IdentityPoolId, ctx);
   const { IdentityId: identityId, DeveloperUserIdentifier: user } = input;
-  let identity: IdentityRecord;
+  let identity: StoredIdentity;
   if (identityId !== undefined) {
     identity = requireIdentityInPool(entry, identityId);
     if (user !== undefined && developerUserOwner(entry, user) !== identityId)

@@ -5,7 +5,7 @@ import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } f
 import { verifyLogins } from "../logins";
 import type { IdentityDescription } from "../model/model.generated";
 import { decodeToken, encodeToken, takePage } from "../pagination";
-import type { CoreState, IdentityRecord, PoolEntry } from "../state";
+import type { CoreState, PoolEntry, StoredIdentity } from "../state";
 import {
   deleteIdentity,
   findIdentity,
@@ -18,14 +18,14 @@ import { requirePool } from "../store/pools";
 import type { Handler } from "./handler";
 
 /** Descriptions already made: records are immutable, and so is the developer provider of a pool whose identities carry developer users. */
-const descriptions = new WeakMap<IdentityRecord, IdentityDescription>();
+const descriptions = new WeakMap<StoredIdentity, IdentityDescription>();
 
 /**
  * The `IdentityDescription` of an identity: provider names only (the developer provider after the others),
  * both dates in epoch seconds. Frozen and remembered per record, since listing pages describe the same
  * identities again and again.
  */
-export function describe(identity: IdentityRecord, entry: PoolEntry): IdentityDescription {
+export function describe(identity: StoredIdentity, entry: PoolEntry): IdentityDescription {
   const known = descriptions.get(identity);
   if (known) return known;
   const logins = providerNames(identity, entry.pool.config.DeveloperProviderName);

@@ -5,7 +5,7 @@
 import { invalidParameter, ServiceError } from "../errors";
 import type { CreateIdentityPoolInput } from "../model/model.generated";
 import { decodeToken, encodeToken, takePage } from "../pagination";
-import type { Context, CoreState, IdentityPoolRecord } from "../state";
+import type { Context, CoreState, StoredPool } from "../state";
 import { addPool, poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
 import type { Env, Handler } from "./handler";
 import { buildConfig, poolArn } from "./poolConfig";
@@ -15,9 +15,9 @@ export const MAX_POOLS_PER_REGION = 1000;
 
 /** Everything a new pool starts with, besides its configuration. */
 export interface PoolExtras {
-  readonly roles?: IdentityPoolRecord["roles"];
-  readonly roleMappings?: IdentityPoolRecord["roleMappings"];
-  readonly principalTagMaps?: IdentityPoolRecord["principalTagMaps"];
+  readonly roles?: StoredPool["roles"];
+  readonly roleMappings?: StoredPool["roleMappings"];
+  readonly principalTagMaps?: StoredPool["principalTagMaps"];
 }
 
 /** Creates a pool record in the caller's region (shared by the API and seeding). */
@@ -27,7 +27,7 @@ export function createPool(
   env: Env,
   id = env.ids.guid(`${env.ctx.region}:`),
   extras: PoolExtras = {},
-): { state: CoreState; pool: IdentityPoolRecord } {
+): { state: CoreState; pool: StoredPool } {
   const { ctx } = env;
   if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION) {
     throw new ServiceError(
@@ -37,7 +37,7 @@ export function createPool(
   }
   if (state.pools.has(id))
     throw new ServiceError("ResourceConflictException", `IdentityPool '${id}' already exists.`);
-  const pool: IdentityPoolRecord = Object.freeze({
+  const pool: StoredPool = Object.freeze({
     identityPoolId: id,
     accountId: ctx.accountId,
     region: ctx.region,

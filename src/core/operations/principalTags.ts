@@ -5,7 +5,7 @@
 import { invalidParameter } from "../errors";
 import type { IdentityPool } from "../model/model.generated";
 import { loginProviders } from "../providers";
-import type { PrincipalTagMapRecord } from "../state";
+import type { StoredPrincipalTagMap } from "../state";
 import { putPool, requirePool } from "../store/pools";
 import type { Handler } from "./handler";
 
@@ -29,7 +29,7 @@ export const setPrincipalTagAttributeMap: Handler<"SetPrincipalTagAttributeMap">
 ) => {
   const entry = requirePool(state, input.IdentityPoolId, ctx);
   requireConfiguredProvider(entry.pool.config, input.IdentityProviderName);
-  const record: PrincipalTagMapRecord = Object.freeze({
+  const record: StoredPrincipalTagMap = Object.freeze({
     useDefaults: input.UseDefaults ?? false,
     principalTags: Object.freeze({ ...(input.PrincipalTags ?? {}) }),
   });

@@ -13,7 +13,7 @@
  */
 import { identityNotFound, ServiceError } from "../errors";
 import type { Env } from "../operations/handler";
-import type { Context, CoreState, IdentityPoolRecord, IdentityRecord, PoolEntry } from "../state";
+import type { Context, CoreState, PoolEntry, StoredIdentity, StoredPool } from "../state";
 import { loginKey } from "../state";
 import { findPool, putPool } from "./pools";
 
@@ -23,7 +23,7 @@ export const MAX_LINKED_LOGINS = 20;
 /** An identity together with the pool entry that owns it. */
 export interface IdentityLocation {
   readonly entry: PoolEntry;
-  readonly identity: IdentityRecord;
+  readonly identity: StoredIdentity;
 }
 
 /** The pool entry owning `identityId`, in any region; `undefined` if gone (also after its pool was deleted). */
@@ -35,7 +35,7 @@ function ownerEntry(state: CoreState, identityId: string): PoolEntry | undefined
 }
 
 /** The record of an identity in any region or account, or `undefined` (state API). */
-export function identityAnywhere(state: CoreState, identityId: string): IdentityRecord | undefined {
+export function identityAnywhere(state: CoreState, identityId: string): StoredIdentity | undefined {
   return ownerEntry(state, identityId)?.identities.get(identityId);
 }
 
@@ -60,7 +60,7 @@ export function requireIdentity(state: CoreState, identityId: string, ctx: Conte
 }
 
 /** The identity of this pool, or `ResourceNotFoundException` (an identity of another pool is not found). */
-export function requireIdentityInPool(entry: PoolEntry, identityId: string): IdentityRecord {
+export function requireIdentityInPool(entry: PoolEntry, identityId: string): StoredIdentity {
   const identity = entry.identities.get(identityId);
   if (!identity) throw identityNotFound(identityId);
   return identity;
@@ -75,11 +75,11 @@ export const developerUserOwner = (entry: PoolEntry, developerUser: string): str
   entry.developerUsers.get(developerUser);
 
 /** Whether an identity has any linked login or developer user (an authenticated identity). */
-export const isAuthenticated = (identity: IdentityRecord): boolean =>
+export const isAuthenticated = (identity: StoredIdentity): boolean =>
   Object.keys(identity.logins).length > 0 || identity.developerUserIdentifiers.length > 0;
 
 /** The provider names `DescribeIdentity` lists: linked providers, then the developer provider if linked. */
-export function providerNames(identity: IdentityRecord, developerProviderName: string | undefined): string[] {
+export function providerNames(identity: StoredIdentity, developerProviderName: string | undefined): string[] {
   const names = Object.keys(identity.logins);
   if (identity.developerUserIdentifiers.length > 0 && developerProviderName !== undefined) {
     names.push(developerProviderName);
@@ -91,7 +91,7 @@ export function providerNames(identity: IdentityRecord, developerProviderName: s
 export interface NewIdentity {
   readonly logins?: Readonly<Record<string, string>>;
   readonly developerUserIdentifiers?: readonly string[];
-  readonly loginClaims?: IdentityRecord["loginClaims"];
+  readonly loginClaims?: StoredIdentity["loginClaims"];
 }
 
 const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze({});
@@ -107,7 +107,7 @@ const frozenMap = <V>(map: Readonly<Record<string, V>>): Readonly<Record<string,
 const frozenList = (list: readonly string[]): readonly string[] =>
   list.length === 0 ? EMPTY_LIST : Object.freeze([...list]);
 
-const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
+const frozenRecord = (fields: StoredIdentity): StoredIdentity =>
   Object.freeze({
     ...fields,
     logins: frozenMap(fields.logins),
@@ -119,12 +119,7 @@ const frozenRecord = (fields: IdentityRecord): IdentityRecord =>
  * A new identity's record: id `<pool region>:<guid>` (drawn from the generator now), creation sequence `seq`.
  * Nothing is stored: {@link addIdentities} does that.
  */
-export function newIdentity(
-  pool: IdentityPoolRecord,
-  seq: number,
-  init: NewIdentity,
-  env: Env,
-): IdentityRecord {
+export function newIdentity(pool: StoredPool, seq: number, init: NewIdentity, env: Env): StoredIdentity {
   return Object.freeze({
     identityId: env.ids.guid(`${pool.region}:`),
     identityPoolId: pool.identityPoolId,
@@ -146,7 +141,7 @@ export function newIdentity(
 export function addIdentities(
   state: CoreState,
   poolId: string,
-  records: readonly IdentityRecord[],
+  records: readonly StoredIdentity[],
 ): CoreState {
   const entry = state.pools.get(poolId);
   if (!entry) throw new Error(`addIdentities: no pool ${poolId}`);
@@ -194,7 +189,7 @@ export function insertIdentity(
   poolId: string,
   init: NewIdentity,
   env: Env,
-): { state: CoreState; identity: IdentityRecord } {
+): { state: CoreState; identity: StoredIdentity } {
   const entry = state.pools.get(poolId);
   if (!entry) throw new Error(`insertIdentity: no pool ${poolId}`);
   const identity = newIdentity(entry.pool, entry.nextSeq, init, env);
@@ -206,7 +201,7 @@ export function insertIdentity(
  * users it gained or lost. Throws (an internal error) if a gained login is linked to another identity:
  * callers unlink or merge first.
  */
-export function writeIdentity(state: CoreState, next: IdentityRecord): CoreState {
+export function writeIdentity(state: CoreState, next: StoredIdentity): CoreState {
   const entry = state.pools.get(next.identityPoolId);
   const previous = entry?.identities.get(next.identityId);
   if (!entry || !previous) throw new Error(`writeIdentity: no identity ${next.identityId}`);
@@ -244,7 +239,7 @@ export function writeIdentity(state: CoreState, next: IdentityRecord): CoreState
 }
 
 /** Removes an identity and every index entry pointing at it. */
-export function deleteIdentity(state: CoreState, identity: IdentityRecord): CoreState {
+export function deleteIdentity(state: CoreState, identity: StoredIdentity): CoreState {
   const unlinked = writeIdentity(state, { ...identity, logins: {}, developerUserIdentifiers: [] });
   const entry = unlinked.pools.get(identity.identityPoolId) as PoolEntry;
   return putPool(
@@ -258,7 +253,7 @@ export function deleteIdentity(state: CoreState, identity: IdentityRecord): Core
 }
 
 /** The identity without any login or developer user, disabled ("inaccessible"), modified now. */
-export function disableIdentity(state: CoreState, identity: IdentityRecord, now: number): CoreState {
+export function disableIdentity(state: CoreState, identity: StoredIdentity, now: number): CoreState {
   return writeIdentity(state, {
     ...identity,
     logins: {},
@@ -275,14 +270,14 @@ export function disableIdentity(state: CoreState, identity: IdentityRecord, now:
  */
 export function unlinkFromIdentity(
   state: CoreState,
-  identity: IdentityRecord,
+  identity: StoredIdentity,
   remove: { readonly providers?: readonly string[]; readonly developerUsers?: readonly string[] },
   now: number,
 ): CoreState {
   const providers = new Set(remove.providers ?? []);
   const developerUsers = new Set(remove.developerUsers ?? []);
   const keep = <T>(entries: [string, T][]) => entries.filter(([provider]) => !providers.has(provider));
-  const next: IdentityRecord = {
+  const next: StoredIdentity = {
     ...identity,
     logins: Object.fromEntries(keep(Object.entries(identity.logins))),
     loginClaims: Object.fromEntries(keep(Object.entries(identity.loginClaims))),
@@ -307,7 +302,7 @@ export interface LoginToLink {
 /** What {@link mergeInto} folds into the surviving identity. */
 export interface MergePlan {
   /** Identities merged away: their logins and developer users move to the survivor; they become disabled. */
-  readonly absorbed: readonly IdentityRecord[];
+  readonly absorbed: readonly StoredIdentity[];
   /** Logins to link (new or already linked to one of the participants); their claims replace the stored ones. */
   readonly logins?: readonly LoginToLink[];
   /** Developer user identifiers to link. */
@@ -336,10 +331,10 @@ export const tooManyLogins = (): ServiceError =>
  */
 export function mergeInto(
   state: CoreState,
-  survivor: IdentityRecord,
+  survivor: StoredIdentity,
   plan: MergePlan,
   now: number,
-): { state: CoreState; identity: IdentityRecord } {
+): { state: CoreState; identity: StoredIdentity } {
   const logins: Record<string, string> = Object.fromEntries(Object.entries(survivor.logins));
   const claims: Record<string, Readonly<Record<string, unknown>>> = Object.fromEntries(
     Object.entries(survivor.loginClaims),
@@ -377,7 +372,7 @@ export function mergeInto(
 
   let next = state;
   for (const other of plan.absorbed) next = disableIdentity(next, other, now);
-  const identity: IdentityRecord = frozenRecord({
+  const identity: StoredIdentity = frozenRecord({
     ...survivor,
     logins,
     loginClaims: claims,
@@ -388,8 +383,8 @@ export function mergeInto(
 }
 
 /** The identities of a pool in creation order (state API; a full walk, not used by operations). */
-export function identitiesOfPool(entry: PoolEntry): IdentityRecord[] {
-  const out: IdentityRecord[] = [];
+export function identitiesOfPool(entry: PoolEntry): StoredIdentity[] {
+  const out: StoredIdentity[] = [];
   for (let seq = 0; seq < entry.nextSeq; seq++) {
     const id = entry.order.get(seq);
     const identity = id === undefined ? undefined : entry.identities.get(id);

@@ -2,7 +2,7 @@
  * Reading and writing pool entries. Every writer returns a new frozen state; nothing is modified in place.
  */
 import { poolNotFound } from "../errors";
-import type { Context, CoreState, IdentityPoolRecord, PoolEntry } from "../state";
+import type { Context, CoreState, PoolEntry, StoredPool } from "../state";
 import { regionKey } from "../state";
 import { PMap } from "./pmap";
 
@@ -26,7 +26,7 @@ export function putPool(state: CoreState, entry: PoolEntry): CoreState {
 }
 
 /** A state with a new pool added, with no identities, at the end of its region's listing order. */
-export function addPool(state: CoreState, pool: IdentityPoolRecord): CoreState {
+export function addPool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
   const order = [...(state.poolOrder.get(key) ?? []), pool.identityPoolId];
   const entry: PoolEntry = {
@@ -44,7 +44,7 @@ export function addPool(state: CoreState, pool: IdentityPoolRecord): CoreState {
  * A state without the pool and everything it owns: its identities and their indexes go with the pool entry,
  * and their entries of the global identity index are removed (one batch, about a microsecond per identity).
  */
-export function removePool(state: CoreState, pool: IdentityPoolRecord): CoreState {
+export function removePool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
   const order = (state.poolOrder.get(key) ?? []).filter((id) => id !== pool.identityPoolId);
   const owned = state.pools.get(pool.identityPoolId)?.identities;

@@ -5,7 +5,7 @@
  */
 import { ServiceError } from "../errors";
 import { isUserPoolProvider, oidcHost } from "../providers";
-import type { IdentityPoolRecord } from "../state";
+import type { StoredPool } from "../state";
 import { decodeJwt, signJwt, verifyJwt } from "./jwt";
 import { identityKey } from "./keys";
 
@@ -103,7 +103,7 @@ export function jwks(regions: Iterable<string> = []): Jwks {
  * `<DeveloperProviderName>:<IdentityPoolId>:<user>`. Public providers (`<provider>:<app id>:<user>`) and
  * SAML (`<saml-provider-arn>:SAML:<user>`) are inferred by analogy.
  */
-export function amrSubject(pool: IdentityPoolRecord, provider: string, userIdentifier: string): string {
+export function amrSubject(pool: StoredPool, provider: string, userIdentifier: string): string {
   const { config } = pool;
   if (isUserPoolProvider(provider)) return `${provider}:CognitoSignIn:${userIdentifier}`;
   if (provider === config.DeveloperProviderName) {
@@ -136,7 +136,7 @@ export interface AmrLogin {
  * ```
  */
 export function amrFor(
-  pool: IdentityPoolRecord,
+  pool: StoredPool,
   logins: readonly AmrLogin[] | Readonly<Record<string, string>>,
 ): string[] {
   const list: readonly AmrLogin[] = Array.isArray(logins)
@@ -163,7 +163,7 @@ export const CLASSIC_FLOW_DISABLED = "Basic (classic) flow is not enabled, pleas
  * requireClassicFlow(entry.pool);
  * ```
  */
-export function requireClassicFlow(pool: IdentityPoolRecord): void {
+export function requireClassicFlow(pool: StoredPool): void {
   if (pool.config.AllowClassicFlow === false) {
     throw new ServiceError("InvalidParameterException", CLASSIC_FLOW_DISABLED);
   }
@@ -172,7 +172,7 @@ export function requireClassicFlow(pool: IdentityPoolRecord): void {
 /** What an OpenID token says. */
 export interface OpenIdTokenInput {
   /** The pool: `aud`, the pool-ARN claim and the region of the `kid`. */
-  readonly pool: IdentityPoolRecord;
+  readonly pool: StoredPool;
   /** `sub`. */
   readonly identityId: string;
   /** The `amr` claim, e.g. from {@link amrFor}. */
@@ -257,7 +257,7 @@ function tagsOf(claim: unknown): Record<string, string> {
  * const { identityId, principalTags } = verifyOpenIdToken(token, pool, Date.now());
  * ```
  */
-export function verifyOpenIdToken(token: string, pool: IdentityPoolRecord, now: number): VerifiedOpenIdToken {
+export function verifyOpenIdToken(token: string, pool: StoredPool, now: number): VerifiedOpenIdToken {
   const decoded = decodeJwt(token);
   if (decoded?.header.alg !== "RS512" || !verifyJwt(decoded, identityKey().publicKey)) {
     throw invalidToken("Couldn't verify signed token.");

@@ -4,7 +4,7 @@
  * against the layout, not with the fake's own helpers: every index is rebuilt here from the records and compared
  * with the stored one.
  */
-import type { CoreState, IdentityRecord } from "../../../src/core";
+import type { CoreState, StoredIdentity } from "../../../src/core";
 
 /** Linked logins per identity (provider logins and developer user identifiers together). */
 const MAX_LINKED = 20;
@@ -102,7 +102,7 @@ function checkIdentity(
   poolId: string,
   region: string,
   id: string,
-  identity: IdentityRecord,
+  identity: StoredIdentity,
   nextSeq: number,
 ): void {
   if (
