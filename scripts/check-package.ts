@@ -9,12 +9,10 @@
  * npm run build && npm run check:package
  * ```
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { publint } from "publint";
-import { formatMessage } from "publint/utils";
 import { entries } from "../tsup.config";
 
 interface PackResult {
@@ -64,22 +62,15 @@ async function main(): Promise<string[]> {
       }
     }
 
-    const lint = await publint({
-      pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer },
-      strict: true,
-    });
-    for (const message of lint.messages)
-      problems.push(`publint: ${formatMessage(message, lint.pkg) ?? message.code}`);
-
-    try {
-      execFileSync(join(root, "node_modules/.bin/attw"), [tarball, "--format", "ascii", "--no-emoji"], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-    } catch (error) {
-      problems.push(`arethetypeswrong:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+    // publint's suggestions count too: it must answer "All good".
+    for (const [tool, args, clean] of [
+      ["publint", ["run", tarball, "--strict"], /All good/],
+      ["attw", [tarball, "--format", "ascii", "--no-emoji"], /No problems found/],
+    ] as const) {
+      const result = spawnSync(join(root, "node_modules/.bin", tool), args, { encoding: "utf8" });
+      const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+      if (result.status !== 0 || !clean.test(output)) problems.push(`${tool}:\n${output}`);
     }
-
     if (problems.length === 0) {
       const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
       console.log(
