@@ -29,12 +29,15 @@ export type WireHandler = (request: WireRequest) => WireResponse;
 export function createPlugin(answer: WireHandler): Pluggable<any, any> {
   return {
     applyToStack(stack) {
-      stack.addRelativeTo(
+      // Last of the deserialize step, so inside the SDK's `deserializerMiddleware`. An absolute place, not one
+      // relative to that middleware: SDKs before 3.9xx add it per command, and a relative entry would not be
+      // in the client's stack until then (`identify()` would not list the plug-in).
+      stack.add(
         () => async (args: { request: unknown }) => ({
           response: answer(args.request as WireRequest),
           output: undefined,
         }),
-        { name: PLUGIN_NAME, relation: "after", toMiddleware: "deserializerMiddleware", override: true },
+        { name: PLUGIN_NAME, step: "deserialize", priority: "low", override: true },
       );
       stack.remove("httpAuthSchemeMiddleware");
       stack.remove("httpSigningMiddleware");

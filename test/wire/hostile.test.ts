@@ -586,14 +586,18 @@ describe("prototype-pollution keys are plain data", () => {
     expect(tagged.ok).toBe(true);
     const listed = await w.send("ListTagsForResource", () => {}, { ResourceArn: arn });
     if (!listed.ok) throw listed.error;
-    // The SDK's answer and the wire answer both carry every key as an own key; no prototype is touched.
+    // The SDK's answer carries the keys as own keys and no prototype is touched. SDKs of 2025 copy a map by
+    // assignment and so drop "__proto__"; the wire answer below carries it whatever the SDK.
     expect(Object.getPrototypeOf(listed.output.Tags)).toBe(Object.prototype);
-    expect(Object.entries(listed.output.Tags as object)).toEqual([
-      ["__proto__", "z"],
+    const sdkTags = Object.entries(listed.output.Tags as object);
+    expect(sdkTags.filter(([key]) => key !== "__proto__")).toEqual([
       ["constructor", "b"],
       ["prototype", "c"],
       ["extra", "e"],
     ]);
+    expect(sdkTags.filter(([key]) => key === "__proto__")).toEqual(
+      Object.hasOwn(listed.output.Tags as object, "__proto__") ? [["__proto__", "z"]] : [],
+    );
     const wire = JSON.parse(
       new TextDecoder().decode(
         (
