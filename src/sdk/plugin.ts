@@ -30,8 +30,8 @@ export function createPlugin(answer: WireHandler): Pluggable<any, any> {
   return {
     applyToStack(stack) {
       // Last of the deserialize step, so inside the SDK's `deserializerMiddleware`. An absolute place, not one
-      // relative to that middleware: SDKs before 3.9xx add it per command, and a relative entry would not be
-      // in the client's stack until then (`identify()` would not list the plug-in).
+      // relative to that middleware: older SDKs (3.901 and before) add it per command, so a relative entry
+      // would not be in the client's stack until then and `identify()` would not list the plug-in.
       stack.add(
         () => async (args: { request: unknown }) => ({
           response: answer(args.request as WireRequest),
