@@ -18,5 +18,6 @@ export type {
   StoredPrincipalTagMap,
 } from "./state";
 export { initialState } from "./state";
-export { PMap } from "./store/pmap";
+export type { PMap } from "./store/pmap";
+export { OPENID_ISSUER, openIdIssuer } from "./tokens/openid";
 export { parseInput, validationMessage } from "./validation/validate";

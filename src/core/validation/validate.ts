@@ -6,7 +6,7 @@
  *    violation is collected into one `ValidationException` in the service's message format.
  * Both run before the operation looks anything up.
  */
-import { ServiceError } from "../errors";
+import { errors, type ServiceError } from "../errors";
 import type { OperationName } from "../model/model.generated";
 import { OPERATIONS, SHAPES } from "../model/model.generated";
 import type { MemberRef, Shape } from "../model/shape";
@@ -31,7 +31,7 @@ const jsonKind = (value: unknown): string => {
 };
 
 const serialization = (value: unknown, expected: string): ServiceError =>
-  new ServiceError("SerializationException", `${jsonKind(value)} can not be converted to ${expected}`);
+  errors.serialization(jsonKind(value), expected);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -340,6 +340,6 @@ export function parseInput(operation: OperationName, raw: unknown): Record<strin
   if (satisfies({ target: root }, input)) return input;
   const found: string[] = [];
   violations({ target: root }, input, "", found);
-  if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
+  if (found.length) throw errors.validation(validationMessage(found));
   return input;
 }
