@@ -34,8 +34,10 @@ export const MESSAGES = {
   unsupportedProvider: "Token is not from a supported provider of this identity pool.",
   guestsNotAllowed: "Unauthenticated access is not supported for this identity pool.",
   classicFlowDisabled: "Basic (classic) flow is not enabled, please use enhanced flow.",
-  classicFlowRoleMappings: "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.",
-  classicFlowSaml: "Basic (classic) flow is not supported with SAML identity providers, please use enhanced flow.",
+  classicFlowRoleMappings:
+    "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.",
+  classicFlowSaml:
+    "Basic (classic) flow is not supported with SAML identity providers, please use enhanced flow.",
   invalidPoolConfiguration: "Invalid identity pool configuration. Check assigned IAM roles for this pool.",
   wrongDeveloperProvider: "This identity pool does not support the specified developer provider",
   providerNotConfigured: "Provider is not configured for this identity pool.",
@@ -84,7 +86,8 @@ export const errors = {
   invalidSamlArn: (arn: string) => invalidParameter(`Invalid SamlProviderARN: ${arn}`),
   tooManyTags: (max: number) => invalidParameter(`The number of tags exceeds the limit of ${max}.`),
   reservedTag: (key: string) => invalidParameter(`Tag keys starting with 'aws:' are reserved: ${key}`),
-  badTagCharacters: (key: string) => invalidParameter(`Tag '${key}' contains characters that are not allowed.`),
+  badTagCharacters: (key: string) =>
+    invalidParameter(`Tag '${key}' contains characters that are not allowed.`),
   invalidArn: (arn: string) => invalidParameter(`Invalid ARN: ${arn}`),
   roleForbidden: (arn: string) => notAuthorized(`Access to Role '${arn}' is forbidden.`),
   badMappingKey: (key: string) =>

@@ -14,7 +14,8 @@ import { requireLoginProvider } from "./domain/verify";
 import { errors, type ServiceError } from "./errors";
 import type { CreateIdentityPoolInput, RoleMapping } from "./model/model.generated";
 import type { CoreState, Env, StoredIdentity, StoredPool, StoredPrincipalTagMap } from "./state";
-import { addIdentities, linkedLoginCount, loginOwner, newIdentity } from "./store/identities";
+import { addIdentities, linkedLoginCount, loginOwner } from "./store/identities";
+import { newIdentity } from "./store/records";
 import { parseInput } from "./validation/validate";
 
 /** A principal-tag attribute map as `SetPrincipalTagAttributeMap` takes it. */

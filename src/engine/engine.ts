@@ -84,7 +84,11 @@ export class Engine {
       const message = failure.message ?? `${failure.name} injected by the fake.`;
       result = {
         ok: false,
-        error: { type: failure.name, message, ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }) },
+        error: {
+          type: failure.name,
+          message,
+          ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
+        },
       };
     } else {
       const answer = dispatch(this.state, parsed.operation, input, ctx);

@@ -259,7 +259,12 @@ describe("GetOpenIdToken: classic flow", () => {
     await expectError(openIdToken(guest), InvalidParameterException, "InvalidParameterException", refusal);
     const facebook = { "graph.facebook.com": "fb-user" };
     const fbId = await getId(facebook);
-    await expectError(openIdToken(fbId, facebook), InvalidParameterException, "InvalidParameterException", refusal);
+    await expectError(
+      openIdToken(fbId, facebook),
+      InvalidParameterException,
+      "InvalidParameterException",
+      refusal,
+    );
     // The enhanced flow serves the same sign-in, with the mapped role.
     await client.send(new GetCredentialsForIdentityCommand({ IdentityId: alice, Logins }));
     expect(fake.issuedCredentials.map((c) => c.roleArn)).toEqual([ADMIN]);

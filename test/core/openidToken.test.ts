@@ -3,11 +3,11 @@
  * every real claim; and their verification as the `cognito-identity.amazonaws.com` login.
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { amrFor } from "../../src/core/domain/amr";
+import { requireClassicFlow } from "../../src/core/domain/classicFlow";
 import { ServiceError } from "../../src/core/errors";
 import { signJwt } from "../../src/core/tokens/jwt";
 import { identityKey } from "../../src/core/tokens/keys";
-import { amrFor } from "../../src/core/domain/amr";
-import { requireClassicFlow } from "../../src/core/domain/classicFlow";
 import {
   DEVELOPER_TOKEN_SECONDS,
   OPENID_ISSUER,

@@ -11,7 +11,8 @@ import { loginProvider } from "./providers";
  * SAML (`<saml-provider-arn>:SAML:<user>`) are inferred by analogy.
  */
 export function amrSubject(pool: StoredPool, provider: string, userIdentifier: string): string {
-  if (provider === pool.config.DeveloperProviderName) return `${provider}:${pool.identityPoolId}:${userIdentifier}`;
+  if (provider === pool.config.DeveloperProviderName)
+    return `${provider}:${pool.identityPoolId}:${userIdentifier}`;
   const known = loginProvider(pool.config, provider);
   switch (known?.kind) {
     case "userPool":

@@ -22,5 +22,6 @@ import { loginProvider } from "./providers";
 export function requireClassicFlow(pool: StoredPool, loginKeys: readonly string[]): void {
   if (pool.config.AllowClassicFlow === false) throw errors.classicFlowDisabled();
   if (Object.keys(pool.roleMappings).length > 0) throw errors.classicFlowRoleMappings();
-  if (loginKeys.some((key) => loginProvider(pool.config, key)?.kind === "saml")) throw errors.classicFlowSaml();
+  if (loginKeys.some((key) => loginProvider(pool.config, key)?.kind === "saml"))
+    throw errors.classicFlowSaml();
 }

@@ -4,7 +4,8 @@
  */
 import { errors } from "../errors";
 import type { CoreState, StoredIdentity, VerifiedLogin } from "../state";
-import { disableIdentity, frozenRecord, MAX_LINKED_LOGINS, writeIdentity } from "../store/identities";
+import { disableIdentity, MAX_LINKED_LOGINS, writeIdentity } from "../store/identities";
+import { frozenRecord } from "../store/records";
 
 /** Sets an own, enumerable property, even for keys such as `__proto__` (never touches a prototype). */
 function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
@@ -66,7 +67,8 @@ export function mergeInto(
   }
   for (const login of plan.logins ?? []) link(login.provider, login.user, login.claims);
   for (const user of plan.developerUsers ?? []) linkDeveloper(user);
-  if (Object.keys(logins).length + developerUsers.length > MAX_LINKED_LOGINS) throw errors.tooManyLogins(MAX_LINKED_LOGINS);
+  if (Object.keys(logins).length + developerUsers.length > MAX_LINKED_LOGINS)
+    throw errors.tooManyLogins(MAX_LINKED_LOGINS);
 
   let next = state;
   for (const other of plan.absorbed) next = disableIdentity(next, other, now);
@@ -79,4 +81,3 @@ export function mergeInto(
   });
   return { state: writeIdentity(next, identity), identity };
 }
-

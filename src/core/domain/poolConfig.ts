@@ -4,7 +4,11 @@
  */
 import { freeze } from "immer";
 import { errors } from "../errors";
-import type { CognitoIdentityProvider, CreateIdentityPoolInput, IdentityPool } from "../model/model.generated";
+import type {
+  CognitoIdentityProvider,
+  CreateIdentityPoolInput,
+  IdentityPool,
+} from "../model/model.generated";
 import type { CoreState, Env, StoredPool } from "../state";
 import { addPool, poolIdsInRegion } from "../store/pools";
 import { isPublicProvider, isSamlArn, isUserPoolProvider, oidcHost } from "./providers";
@@ -18,8 +22,7 @@ export function checkTags(tags: Readonly<Record<string, string>>): void {
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) throw errors.tooManyTags(MAX_TAGS);
   for (const key of keys) {
-    if (key.toLowerCase().startsWith("aws:"))
-      throw errors.reservedTag(key);
+    if (key.toLowerCase().startsWith("aws:")) throw errors.reservedTag(key);
     if (!TAG_CHARS.test(key) || !TAG_CHARS.test(tags[key] as string)) {
       throw errors.badTagCharacters(key);
     }
@@ -103,7 +106,8 @@ export function createPool(
   extras: PoolExtras = {},
 ): { state: CoreState; pool: StoredPool } {
   const { ctx } = env;
-  if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION) throw errors.poolLimit(MAX_POOLS_PER_REGION);
+  if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION)
+    throw errors.poolLimit(MAX_POOLS_PER_REGION);
   if (state.pools.has(id)) throw errors.poolExists(id);
   const pool: StoredPool = Object.freeze({
     identityPoolId: id,

@@ -38,7 +38,8 @@ export const oidcHost = (arn: string): string | undefined => OIDC_ARN.exec(arn)?
 export const isSamlArn = (arn: string): boolean => SAML_ARN.test(arn);
 
 /** Whether a name is one of the six public providers. */
-export const isPublicProvider = (name: string): boolean => (PUBLIC_PROVIDERS as readonly string[]).includes(name);
+export const isPublicProvider = (name: string): boolean =>
+  (PUBLIC_PROVIDERS as readonly string[]).includes(name);
 
 /** The role-mapping key of a user-pool provider: `<providerName>:<clientId>`. */
 export const userPoolMappingKey = (p: CognitoIdentityProvider): string => `${p.ProviderName}:${p.ClientId}`;
@@ -46,7 +47,12 @@ export const userPoolMappingKey = (p: CognitoIdentityProvider): string => `${p.P
 /** A configured login provider, by how its tokens are checked. `name` is its Logins key. */
 export type LoginProvider =
   | { readonly kind: "opaque"; readonly name: string; readonly appId: string }
-  | { readonly kind: "publicJwt"; readonly name: string; readonly appId: string; readonly issuers: readonly string[] }
+  | {
+      readonly kind: "publicJwt";
+      readonly name: string;
+      readonly appId: string;
+      readonly issuers: readonly string[];
+    }
   | { readonly kind: "userPool"; readonly name: string; readonly clientIds: readonly string[] }
   | { readonly kind: "oidc"; readonly name: string; readonly arn: string }
   | { readonly kind: "saml"; readonly name: string };
@@ -70,7 +76,8 @@ export const tagMapKeyOf = (provider: LoginProvider): string =>
  * the OIDC provider ARN then the host, the Logins key otherwise.
  */
 export function mappingKeysOf(provider: LoginProvider, claims: Readonly<Record<string, unknown>>): string[] {
-  if (provider.kind === "userPool") return typeof claims.aud === "string" ? [`${provider.name}:${claims.aud}`] : [];
+  if (provider.kind === "userPool")
+    return typeof claims.aud === "string" ? [`${provider.name}:${claims.aud}`] : [];
   if (provider.kind === "oidc") return [provider.arn, provider.name];
   return [provider.name];
 }

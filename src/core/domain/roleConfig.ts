@@ -24,7 +24,10 @@ function checkRole(arn: string): void {
  * checkRoleMappings(entry.pool.config, input.RoleMappings ?? {});
  * ```
  */
-export function checkRoleMappings(config: IdentityPool, mappings: Readonly<Record<string, RoleMapping>>): void {
+export function checkRoleMappings(
+  config: IdentityPool,
+  mappings: Readonly<Record<string, RoleMapping>>,
+): void {
   const allowed = providersOf(config).mappingKeys;
   for (const [key, mapping] of Object.entries(mappings)) {
     if (!allowed.has(key)) throw errors.badMappingKey(key);

@@ -23,26 +23,30 @@ export interface SamlAssertion {
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Text with its character and entity references resolved; `undefined` for an unknown or bad reference. */
-function unescape(text: string): string | undefined {
+function xmlUnescape(text: string): string | undefined {
   let bad = false;
-  const out = text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]+);|&/g, (whole, ref: string | undefined) => {
-    if (ref === undefined) {
-      bad = true;
-      return whole;
-    }
-    if (ref.startsWith("#")) {
-      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (code > 0x10ffff) bad = true;
-      return bad ? whole : String.fromCodePoint(code);
-    }
-    const value = ENTITIES[ref];
-    if (value === undefined) bad = true;
-    return value ?? whole;
-  });
+  const out = text.replace(
+    /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]+);|&/g,
+    (whole, ref: string | undefined) => {
+      if (ref === undefined) {
+        bad = true;
+        return whole;
+      }
+      if (ref.startsWith("#")) {
+        const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+        if (code > 0x10ffff) bad = true;
+        return bad ? whole : String.fromCodePoint(code);
+      }
+      const value = ENTITIES[ref];
+      if (value === undefined) bad = true;
+      return value ?? whole;
+    },
+  );
   return bad ? undefined : out;
 }
 
-const TAG = /^<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/;
+const TAG =
+  /^<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/;
 const ATTRIBUTE = /([^\s=<>/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
 
 interface Element {
@@ -54,7 +58,7 @@ interface Element {
 function attributesOf(source: string): Map<string, string> | undefined {
   const attributes = new Map<string, string>();
   for (const match of source.matchAll(ATTRIBUTE)) {
-    const value = unescape(match[2] ?? match[3] ?? "");
+    const value = xmlUnescape(match[2] ?? match[3] ?? "");
     if (value === undefined) return undefined;
     attributes.set((match[1] as string).replace(/^[\w.-]+:/, ""), value);
   }
@@ -71,7 +75,7 @@ function walkXml(xml: string, onClose: (element: Element, parent: Element | unde
     const text = xml.slice(at, lt < 0 ? xml.length : lt);
     if (text.trim() !== "") {
       const top = stack[stack.length - 1];
-      const value = unescape(text);
+      const value = xmlUnescape(text);
       if (!top || value === undefined) return false;
       top.text += value;
     }
@@ -92,7 +96,14 @@ function walkXml(xml: string, onClose: (element: Element, parent: Element | unde
     }
     const match = TAG.exec(xml.slice(lt, lt + 4096));
     if (!match) return false;
-    const [whole, closing, , name, source, selfClosing] = match as unknown as [string, string, string, string, string, string];
+    const [whole, closing, , name, source, selfClosing] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     at = lt + whole.length;
     if (closing) {
       const element = stack.pop();
@@ -134,7 +145,8 @@ export function parseSamlResponse(token: string): SamlAssertion {
       else if (element.name === "AttributeValue") values.push(element.text.trim());
       else if (element.name === "Attribute") {
         const name = element.attributes.get("Name");
-        if (name !== undefined) entries.push([name, values.length === 1 ? (values[0] as string) : Object.freeze(values)]);
+        if (name !== undefined)
+          entries.push([name, values.length === 1 ? (values[0] as string) : Object.freeze(values)]);
         values = [];
       } else if (element.name === "Assertion") assertions++;
     });

@@ -75,7 +75,8 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
   if (claimed?.disabled) throw errors.accessForbidden(claimed.identityId);
 
   const owners = ownersOf(entry, request);
-  if (claimed && developerUser !== undefined) requireDeveloperUserFree(entry, developerUser, claimed.identityId);
+  if (claimed && developerUser !== undefined)
+    requireDeveloperUserFree(entry, developerUser, claimed.identityId);
   const presentsNothing = logins.length === 0 && developerUser === undefined;
   if (claimed && isAuthenticated(claimed)) {
     if (presentsNothing) throw errors.accessForbidden(claimed.identityId);

@@ -55,7 +55,11 @@ const issuersOf = (provider: JwtProvider): readonly string[] =>
 
 /** The client ids a token's `aud` must name; any for OIDC (IAM holds those, not the pool). */
 const audiencesOf = (provider: JwtProvider): readonly string[] | undefined =>
-  provider.kind === "publicJwt" ? [provider.appId] : provider.kind === "userPool" ? provider.clientIds : undefined;
+  provider.kind === "publicJwt"
+    ? [provider.appId]
+    : provider.kind === "userPool"
+      ? provider.clientIds
+      : undefined;
 
 /**
  * A JWT login: `iss` must match the key, `alg` RS256/RS512 (and the fake provider key's signature), `aud` a
@@ -65,7 +69,8 @@ function verifyJwtLogin(provider: JwtProvider, token: string, now: number): Veri
   const decoded = decodeJwt(token);
   if (!decoded) throw errors.notOpenIdToken();
   const claims = decoded.payload;
-  if (typeof claims.iss !== "string" || !issuersOf(provider).includes(claims.iss)) throw errors.issuerMismatch();
+  if (typeof claims.iss !== "string" || !issuersOf(provider).includes(claims.iss))
+    throw errors.issuerMismatch();
   checkSignature(decoded);
   const aud = audiences(claims);
   if (aud.length === 0) throw errors.missingClaim("aud");
@@ -98,7 +103,10 @@ function verifyJwtLogin(provider: JwtProvider, token: string, now: number): Veri
  */
 export function verifyLogin(pool: StoredPool, name: string, token: string, now: number): VerifiedLogin {
   if (name === COGNITO_IDENTITY_PROVIDER) throw errors.cognitoToken();
-  if (name === pool.config.DeveloperProviderName && COGNITO_ISSUER.test(String(decodeJwt(token)?.payload.iss))) {
+  if (
+    name === pool.config.DeveloperProviderName &&
+    COGNITO_ISSUER.test(String(decodeJwt(token)?.payload.iss))
+  ) {
     throw errors.cognitoToken();
   }
   const provider = requireLoginProvider(pool, name);

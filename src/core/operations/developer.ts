@@ -29,7 +29,8 @@ function splitLogins(
   const tokens: [string, string][] = [];
   const developer: [string, string][] = [];
   for (const [key, value] of Object.entries(logins)) {
-    if (key === COGNITO_IDENTITY_PROVIDER || loginProvider(pool.config, key) !== undefined) tokens.push([key, value]);
+    if (key === COGNITO_IDENTITY_PROVIDER || loginProvider(pool.config, key) !== undefined)
+      tokens.push([key, value]);
     else developer.push([key, value]);
   }
   if (developer.length > 1) {
@@ -151,7 +152,8 @@ export const unlinkDeveloperIdentity: Handler<"UnlinkDeveloperIdentity"> = (stat
   if (identity.disabled) throw errors.accessForbidden(identity.identityId);
   const owner = developerUserOwner(entry, input.DeveloperUserIdentifier);
   if (owner === undefined) throw errors.developerUserNotFound(input.DeveloperUserIdentifier);
-  if (owner !== identity.identityId) throw errors.developerUserNotLinked(input.DeveloperUserIdentifier, identity.identityId);
+  if (owner !== identity.identityId)
+    throw errors.developerUserNotLinked(input.DeveloperUserIdentifier, identity.identityId);
   const next = unlinkFromIdentity(
     state,
     identity,

@@ -12,9 +12,10 @@
  * index entries that changed (at most 20 logins per identity), so no caller can forget an index.
  */
 import { errors } from "../errors";
-import type { Context, CoreState, Env, PoolEntry, StoredIdentity, StoredPool } from "../state";
+import type { Context, CoreState, Env, PoolEntry, StoredIdentity } from "../state";
 import { loginKey } from "./keys";
 import { findPool, putPool } from "./pools";
+import { frozenRecord, type NewIdentity, newIdentity } from "./records";
 
 /** Linked logins per identity (provider logins and developer user identifiers together). */
 export const MAX_LINKED_LOGINS = 20;
@@ -88,52 +89,6 @@ export function providerNames(identity: StoredIdentity, developerProviderName: s
     names.push(developerProviderName);
   }
   return names;
-}
-
-/** What a new identity starts with. Everything is optional: no logins makes an unauthenticated identity. */
-export interface NewIdentity {
-  readonly logins?: Readonly<Record<string, string>>;
-  readonly developerUserIdentifiers?: readonly string[];
-  readonly loginClaims?: StoredIdentity["loginClaims"];
-}
-
-const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze({});
-const EMPTY_LIST: readonly string[] = Object.freeze([]);
-
-/** A frozen copy of a map; every empty map is the one shared frozen `{}` (identities are many, empties common). */
-const frozenMap = <V>(map: Readonly<Record<string, V>>): Readonly<Record<string, V>> => {
-  // A spread copies own keys as data properties (a `__proto__` key stays a key), in one allocation.
-  for (const key in map) if (Object.hasOwn(map, key)) return Object.freeze({ ...map });
-  return EMPTY_MAP;
-};
-
-const frozenList = (list: readonly string[]): readonly string[] =>
-  list.length === 0 ? EMPTY_LIST : Object.freeze([...list]);
-
-export const frozenRecord = (fields: StoredIdentity): StoredIdentity =>
-  Object.freeze({
-    ...fields,
-    logins: frozenMap(fields.logins),
-    developerUserIdentifiers: frozenList(fields.developerUserIdentifiers),
-    loginClaims: frozenMap(fields.loginClaims),
-  });
-
-/**
- * A new identity's record: id `<pool region>:<guid>` (drawn from the generator now), creation sequence `seq`.
- * Nothing is stored: {@link addIdentities} does that.
- */
-export function newIdentity(pool: StoredPool, seq: number, init: NewIdentity, env: Env): StoredIdentity {
-  return Object.freeze({
-    identityId: env.ids.guid(`${pool.region}:`),
-    identityPoolId: pool.identityPoolId,
-    logins: frozenMap(init.logins ?? EMPTY_MAP),
-    developerUserIdentifiers: frozenList(init.developerUserIdentifiers ?? EMPTY_LIST),
-    loginClaims: frozenMap(init.loginClaims ?? EMPTY_MAP),
-    creationDate: env.ctx.now,
-    lastModifiedDate: env.ctx.now,
-    disabled: false,
-    seq,
-  });
 }
 
 /**

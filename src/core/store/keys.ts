@@ -3,7 +3,8 @@
  */
 
 /** The key of a login in a pool's login index. */
-export const loginKey = (provider: string, userIdentifier: string): string => `${provider}\n${userIdentifier}`;
+export const loginKey = (provider: string, userIdentifier: string): string =>
+  `${provider}\n${userIdentifier}`;
 
 /** The key of an account's pools in one region. */
 export const regionKey = (accountId: string, region: string): string => `${accountId}/${region}`;

@@ -16,7 +16,18 @@
  * serialize and compare (`toEqual`) alike.
  */
 import { type InspectOptionsStylized, inspect } from "node:util";
-import { build, type Edit, hashOf, type InsertFlags, insert, type Key, lookup, remove, type TrieNode, walk } from "./trie";
+import {
+  build,
+  type Edit,
+  hashOf,
+  type InsertFlags,
+  insert,
+  type Key,
+  lookup,
+  remove,
+  type TrieNode,
+  walk,
+} from "./trie";
 
 /**
  * A batch of updates to one map: an explicit transient. Use it for one chain of updates, then call

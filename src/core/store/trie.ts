@@ -71,7 +71,11 @@ function before(h1: number, k1: Key, h2: number, k2: Key): boolean {
   return typeof k1 === typeof k2 ? k1 < k2 : typeof k1 === "number";
 }
 
-export function lookup<K extends Key, V>(root: TrieNode<K, V> | undefined, hash: number, key: K): V | undefined {
+export function lookup<K extends Key, V>(
+  root: TrieNode<K, V> | undefined,
+  hash: number,
+  key: K,
+): V | undefined {
   let node = root;
   let shift = 0;
   while (node !== undefined) {
@@ -148,13 +152,26 @@ export function insert<K extends Key, V>(
     flags.changed = true;
     let pos = node.keys.length;
     while (pos > 0 && before(hash, key, node.hashes[pos - 1] as number, node.keys[pos - 1] as K)) pos--;
-    return new Leaf(edit, inserted(node.hashes, pos, hash), inserted(node.keys, pos, key), inserted(node.values, pos, value));
+    return new Leaf(
+      edit,
+      inserted(node.hashes, pos, hash),
+      inserted(node.keys, pos, key),
+      inserted(node.values, pos, value),
+    );
   }
   const local: Edit = edit ?? {};
   let split: TrieNode<K, V> = new Branch<K, V>(local, new Array(1 << BITS).fill(undefined));
   const ignored: InsertFlags = { added: false, changed: false };
   for (let i = 0; i < node.keys.length; i++) {
-    split = insert(split, local, shift, node.hashes[i] as number, node.keys[i] as K, node.values[i] as V, ignored);
+    split = insert(
+      split,
+      local,
+      shift,
+      node.hashes[i] as number,
+      node.keys[i] as K,
+      node.values[i] as V,
+      ignored,
+    );
   }
   return insert(split, local, shift, hash, key, value, flags);
 }

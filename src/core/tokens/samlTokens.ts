@@ -53,7 +53,10 @@ const attribute = (name: string, values: readonly string[]): string =>
 export function mintSamlResponse(input: SamlTokenInput, now: number): string {
   const issued = new Date(Math.floor(now / 1000) * 1000).toISOString();
   const expires = new Date(Math.floor(now / 1000) * 1000 + (input.expiresIn ?? 3600) * 1000).toISOString();
-  const id = `_${createHash("sha256").update(JSON.stringify([input, now])).digest("hex").slice(0, 32)}`;
+  const id = `_${createHash("sha256")
+    .update(JSON.stringify([input, now]))
+    .digest("hex")
+    .slice(0, 32)}`;
   const attributes: string[] = [];
   if (input.roles && input.roles.length > 0) {
     attributes.push(

@@ -62,7 +62,9 @@ export function mappingFor(
 
 /** The roles a SAML login's assertion offers for its provider (none for other logins). */
 function samlRolesOf(pool: StoredPool, login: PresentedLogin): string[] {
-  return loginProvider(pool.config, login.provider)?.kind === "saml" ? samlRoles(login.claims, login.provider) : [];
+  return loginProvider(pool.config, login.provider)?.kind === "saml"
+    ? samlRoles(login.claims, login.provider)
+    : [];
 }
 
 /** A claim value as the strings rules compare against; `undefined` when the claim is absent. */
