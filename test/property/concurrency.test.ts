@@ -235,7 +235,7 @@ describe("concurrent commands", () => {
       }
       expect(sameState(fake.state, concurrentState)).toBe(true);
     }
-  });
+  }, 30_000);
 
   it("an adapter that awaits between its steps cannot split a command: check-then-create races make one identity", async () => {
     // 200 callers race to create the identity of the same new logins, each through an adapter that yields to
