@@ -7,6 +7,8 @@
  * alike whatever their history.
  */
 
+import { mix32 } from "../ids";
+
 const BITS = 5;
 const MASK = (1 << BITS) - 1;
 /** Entries a leaf holds before it splits into a branch. */
@@ -43,8 +45,9 @@ export type TrieNode<K extends Key, V> = Leaf<K, V> | Branch<K, V>;
 const HASHED_CHARS = 24;
 
 /**
- * FNV-1a over the length and the last {@link HASHED_CHARS} UTF-16 code units of a string, with MurmurHash3's
- * final avalanche; integers hash to themselves. Colliding keys only share a bucket: lookups compare keys.
+ * FNV-1a over the length and the last {@link HASHED_CHARS} UTF-16 code units of a string, with a final
+ * avalanche ({@link mix32}: FNV leaves the low bits, which pick the first levels' slots, depending on the last
+ * characters only); integers hash to themselves. Colliding keys only share a bucket: lookups compare keys.
  */
 export function hashOf(key: Key): number {
   if (typeof key === "number") return key >>> 0;
@@ -53,12 +56,7 @@ export function hashOf(key: Key): number {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(h);
 }
 
 /** The canonical order of two entries: hash digits from the lowest (the walk's order), then the key. */
