@@ -58,7 +58,7 @@ function resolveImport(from: string, specifier: string): string | undefined {
   return undefined;
 }
 
-const IMPORT =
+const IMPORT = /\bfrom\s+["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g;
   /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 const problems: string[] = [];
