@@ -59,7 +59,6 @@ function resolveImport(from: string, specifier: string): string | undefined {
 }
 
 const IMPORT = /\bfrom\s+["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g;
-  /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 const problems: string[] = [];
 for (const path of sourceFiles(SRC)) {

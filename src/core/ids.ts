@@ -3,17 +3,9 @@
  * function of `(seed, position)`; the position lives in the state, so snapshots and restores rewind it.
  */
 
-/**
- * A 32-bit integer finaliser (lowbias32, from Chris Wellons' hash prospector): every input bit moves about
- * half the output bits. Shared by the ID generator and the store's hash.
- *
- * @example
- * ```ts
- * mix32(1) !== mix32(2); // true, and the two differ in about half their bits
- * ```
- */
-export function mix32(value: number): number {
-  let x = value | 0;
+/** One 32-bit output of a counter-based mixer (a splitmix-style finaliser over seed and counter). */
+function word(seed: number, counter: number): number {
+  let x = (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(counter, 0x85ebca6b)) | 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x21f0aaad);
   x ^= x >>> 15;
@@ -21,10 +13,6 @@ export function mix32(value: number): number {
   x ^= x >>> 15;
   return x >>> 0;
 }
-
-/** One 32-bit output of a counter-based mixer (a splitmix-style finaliser over seed and counter). */
-const word = (seed: number, counter: number): number =>
-  mix32(Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(counter, 0x85ebca6b));
 
 const HEX_CODES = Buffer.from("0123456789abcdef", "latin1");
 const VARIANT_CODES = Buffer.from("89ab", "latin1");

@@ -7,8 +7,6 @@
  * alike whatever their history.
  */
 
-import { mix32 } from "../ids";
-
 const BITS = 5;
 const MASK = (1 << BITS) - 1;
 /** Entries a leaf holds before it splits into a branch. */
@@ -46,8 +44,7 @@ const HASHED_CHARS = 24;
 
 /**
  * FNV-1a over the length and the last {@link HASHED_CHARS} UTF-16 code units of a string, with a final
- * avalanche ({@link mix32}: FNV leaves the low bits, which pick the first levels' slots, depending on the last
- * characters only); integers hash to themselves. Colliding keys only share a bucket: lookups compare keys.
+ * avalanche; integers hash to themselves. Colliding keys only share a bucket: lookups compare keys.
  */
 export function hashOf(key: Key): number {
   if (typeof key === "number") return key >>> 0;
@@ -56,7 +53,11 @@ export function hashOf(key: Key): number {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return mix32(h);
+  // MurmurHash3's fmix32: FNV leaves the low bits, which pick the first levels' slots, depending on the last
+  // characters only.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The canonical order of two entries: hash digits from the lowest (the walk's order), then the key. */
@@ -203,9 +204,55 @@ export function remove<K extends Key, V>(
 }
 
 /**
+ * A leaf from entries that may repeat a key (the later wins), in canonical order: an insertion sort (stable,
+ * so a repeated key's later entry lands right after the earlier one), then one pass that drops the earlier.
+ */
+function leafOf<K extends Key, V>(
+  hashes: number[],
+  keys: K[],
+  values: V[],
+  count: { value: number },
+): Leaf<K, V> {
+  const h = hashes.slice();
+  const k = keys.slice();
+  const v = values.slice();
+  let repeats = false;
+  for (let i = 1; i < k.length; i++) {
+    const hi = h[i] as number;
+    const ki = k[i] as K;
+    const vi = v[i] as V;
+    let j = i;
+    while (j > 0 && before(hi, ki, h[j - 1] as number, k[j - 1] as K)) {
+      h[j] = h[j - 1] as number;
+      k[j] = k[j - 1] as K;
+      v[j] = v[j - 1] as V;
+      j--;
+    }
+    h[j] = hi;
+    k[j] = ki;
+    v[j] = vi;
+    if (j > 0 && k[j - 1] === ki) repeats = true;
+  }
+  if (repeats) {
+    let out = 0;
+    for (let i = 0; i < k.length; i++) {
+      if (i + 1 < k.length && k[i + 1] === k[i]) continue;
+      h[out] = h[i] as number;
+      k[out] = k[i] as K;
+      v[out] = v[i] as V;
+      out++;
+    }
+    h.length = out;
+    k.length = out;
+    v.length = out;
+  }
+  count.value += k.length;
+  return new Leaf(null, h, k, v);
+}
+
+/**
  * Builds a trie from entries in one pass: entries are split by hash digit level by level and every node is
- * written once; leaves are filled through {@link insert}, which resolves repeated keys (the later wins) and
- * keeps the canonical order. `count` receives the number of distinct keys.
+ * written once; repeated keys are resolved in the leaves (the later wins), which keep the canonical order. `count` receives the number of distinct keys.
  */
 export function build<K extends Key, V>(
   hashes: number[],
@@ -214,16 +261,7 @@ export function build<K extends Key, V>(
   shift: number,
   count: { value: number },
 ): TrieNode<K, V> {
-  if (keys.length <= BUCKET || shift > MAX_SHIFT) {
-    let leaf: TrieNode<K, V> | undefined;
-    const flags: InsertFlags = { added: false, changed: false };
-    for (let i = 0; i < keys.length; i++) {
-      flags.added = false;
-      leaf = insert(leaf, null, shift, hashes[i] as number, keys[i] as K, values[i] as V, flags);
-      if (flags.added) count.value++;
-    }
-    return leaf as TrieNode<K, V>;
-  }
+  if (keys.length <= BUCKET || shift > MAX_SHIFT) return leafOf(hashes, keys, values, count);
   const parts: { hashes: number[]; keys: K[]; values: V[] }[] = [];
   for (let i = 0; i < keys.length; i++) {
     const hash = hashes[i] as number;

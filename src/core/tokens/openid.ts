@@ -8,7 +8,14 @@ import type { StoredPool } from "../state";
 import { decodeJwt, signJwt, verifyJwt } from "./jwt";
 import { identityKey } from "./keys";
 
-/** The `iss` of the tokens Cognito Identity issues in the standard Regions. */
+/**
+ * The `iss` of the tokens Cognito Identity issues in the standard Regions (see {@link openIdIssuer} for the others).
+ *
+ * @example
+ * ```ts
+ * await jwtVerify(token, createLocalJWKSet(fake.jwks()), { issuer: OPENID_ISSUER, audience: poolId });
+ * ```
+ */
 export const OPENID_ISSUER = "https://cognito-identity.amazonaws.com";
 
 /**
