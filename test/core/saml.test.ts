@@ -153,6 +153,11 @@ describe("malformed SAML assertions", () => {
     ],
     ["an unknown entity", assertion("<saml:Subject><saml:NameID>&x;</saml:NameID></saml:Subject>")],
     ["two root elements", xml("<a/><b/>")],
+    ["an unterminated tag", xml(`<saml:Assertion${" x".repeat(12000)}`)],
+    [
+      "a closing tag of another name",
+      assertion("<saml:Subject><saml:NameID>a</other:NameID></saml:Subject>"),
+    ],
     [
       "two assertions",
       xml(

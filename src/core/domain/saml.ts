@@ -45,24 +45,47 @@ function xmlUnescape(text: string): string | undefined {
   return bad ? undefined : out;
 }
 
-const TAG =
-  /^<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/;
-const ATTRIBUTE = /([^\s=<>/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
+const NAME = /^[A-Za-z_][\w.:-]*/;
+const ATTRIBUTE = /\s+([^\s=<>/"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+
+/** The local part of a qualified name (`saml:NameID` → `NameID`). */
+const localName = (qname: string): string => qname.slice(qname.lastIndexOf(":") + 1);
 
 interface Element {
+  /** The qualified name, as written. */
+  readonly qname: string;
+  /** The local name. */
   readonly name: string;
   readonly attributes: ReadonlyMap<string, string>;
   text: string;
 }
 
+/** The attributes of a start tag (by local name); `undefined` unless the whole text is attributes. */
 function attributesOf(source: string): Map<string, string> | undefined {
   const attributes = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
+  ATTRIBUTE.lastIndex = 0;
+  let end = 0;
+  for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
     const value = xmlUnescape(match[2] ?? match[3] ?? "");
     if (value === undefined) return undefined;
-    attributes.set((match[1] as string).replace(/^[\w.-]+:/, ""), value);
+    attributes.set(localName(match[1] as string), value);
+    end = ATTRIBUTE.lastIndex;
   }
-  return attributes;
+  return source.slice(end).trim() === "" ? attributes : undefined;
+}
+
+/** Where the tag opened at `lt` ends (its `>`, outside quoted values), or -1. */
+function tagEnd(xml: string, lt: number): number {
+  let quote = "";
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return i;
+    else if (c === "<") return -1;
+  }
+  return -1;
 }
 
 /** Calls `onClose` for every element as it closes (with its text); `false` when the text is not well-formed XML. */
@@ -94,20 +117,19 @@ function walkXml(xml: string, onClose: (element: Element, parent: Element | unde
       at = end + 3;
       continue;
     }
-    const match = TAG.exec(xml.slice(lt, lt + 4096));
-    if (!match) return false;
-    const [whole, closing, , name, source, selfClosing] = match as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    at = lt + whole.length;
+    const end = tagEnd(xml, lt);
+    if (end < 0) return false;
+    at = end + 1;
+    const inner = xml.slice(lt + 1, end);
+    const closing = inner.startsWith("/");
+    const selfClosing = !closing && inner.endsWith("/");
+    const body = inner.slice(closing ? 1 : 0, selfClosing ? -1 : undefined);
+    const qname = NAME.exec(body)?.[0];
+    if (qname === undefined) return false;
+    const source = body.slice(qname.length);
     if (closing) {
       const element = stack.pop();
-      if (!element || element.name !== name || source.trim() !== "" || selfClosing) return false;
+      if (!element || element.qname !== qname || source.trim() !== "") return false;
       onClose(element, stack[stack.length - 1]);
       continue;
     }
@@ -115,7 +137,7 @@ function walkXml(xml: string, onClose: (element: Element, parent: Element | unde
     seenRoot = true;
     const attributes = attributesOf(source);
     if (!attributes) return false;
-    const element: Element = { name, attributes, text: "" };
+    const element: Element = { qname, name: localName(qname), attributes, text: "" };
     if (selfClosing) onClose(element, stack[stack.length - 1]);
     else stack.push(element);
   }
