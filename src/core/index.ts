@@ -12,6 +12,7 @@ export type { MemberRef, OperationSpec, Shape } from "./model/shape";
 export type {
   Context,
   CoreState,
+  CredentialIssue,
   PoolEntry,
   StoredIdentity,
   StoredPool,
