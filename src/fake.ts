@@ -5,7 +5,7 @@ import type { Pluggable } from "@smithy/types";
 import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentities, seedPool } from "./core/seed";
 import type { CoreState, StoredIdentity, StoredPool } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
-import { poolIdsInRegion } from "./core/store/pools";
+import { poolIdsInRegion, regionsInUse } from "./core/store/pools";
 import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
 import { type Jwks, jwks } from "./core/tokens/openid";
 import { type CallRecord, Engine, type FailureSpec } from "./engine/engine";
@@ -189,7 +189,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     uninstall: () => uninstallFake(installTarget),
     jwks() {
       const regions = [engine.options.region];
-      for (const [key] of engine.state.poolOrder) regions.push(key.slice(key.indexOf("/") + 1));
+      regions.push(...regionsInUse(engine.state));
       return jwks(regions);
     },
     seedIdentityPool: (input) => engine.apply(input.Region, (state, env) => seedPool(state, input, env)).pool,

@@ -14,6 +14,7 @@ export type {
 } from "./core/state";
 export type { LoginTokenMinter, OidcTokenInput, UserPoolTokenInput } from "./core/tokens/loginTokens";
 export type { Jwk, Jwks } from "./core/tokens/openid";
+export type { SamlTokenInput } from "./core/tokens/samlTokens";
 export type { CallRecord, FailureSpec } from "./engine/engine";
 export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fake";
 export { createCognitoIdentityFake } from "./fake";

@@ -4,14 +4,12 @@
  * adapter (SDK plug-in, request handler, HTTP server) goes through {@link Engine.handle}.
  */
 import { type DispatchResult, dispatch } from "../core/dispatch";
-import { statusOf } from "../core/errors";
 import { IdSource } from "../core/ids";
-import type { CredentialIssue, Env } from "../core/operations/handler";
-import { type Context, type CoreState, initialState } from "../core/state";
-import { PMap } from "../core/store/pmap";
+import { type Context, type CoreState, type CredentialIssue, type Env, initialState } from "../core/state";
 import {
   readRequest,
   regionOfHost,
+  type WireError,
   type WireRequest,
   type WireResponse,
   writeResponse,
@@ -78,15 +76,19 @@ export class Engine {
     const ctx = this.context(region);
     const parsed = readRequest(request);
     const input = parsed.ok ? parsed.input : undefined;
-    let result: DispatchResult;
+    let result: DispatchResult | { readonly ok: false; readonly error: WireError };
     const failure = parsed.ok ? this.takeFailure(parsed.operation) : undefined;
     if (!parsed.ok) {
-      result = { ok: false, error: { type: parsed.type, message: parsed.message, statusCode: 400 } };
+      result = { ok: false, error: { type: parsed.type, message: parsed.message } };
     } else if (failure) {
       const message = failure.message ?? `${failure.name} injected by the fake.`;
       result = {
         ok: false,
-        error: { type: failure.name, message, statusCode: failure.statusCode ?? statusOf(failure.name) },
+        error: {
+          type: failure.name,
+          message,
+          ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
+        },
       };
     } else {
       const answer = dispatch(this.state, parsed.operation, input, ctx);
@@ -109,12 +111,12 @@ export class Engine {
   }
 
   /**
-   * Runs a pure state change (seeding) with the engine's context, as one batch of store updates; commits only
-   * if it does not throw, so a failed seed changes nothing.
+   * Runs a pure state change (seeding) with the engine's context; commits only if it does not throw, so a
+   * failed seed changes nothing. (Bulk store updates batch themselves inside the store.)
    */
   apply<T>(region: string | undefined, change: (state: CoreState, env: Env) => { state: CoreState } & T): T {
     const ids = new IdSource(this.state.seed, this.state.idPosition);
-    const { state, ...rest } = PMap.batch(() => change(this.state, { ctx: this.context(region), ids }));
+    const { state, ...rest } = change(this.state, { ctx: this.context(region), ids });
     this.state = Object.freeze({ ...state, idPosition: ids.position });
     return rest as unknown as T;
   }

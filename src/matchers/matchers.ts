@@ -3,7 +3,7 @@
  * fake: they read the state through its indexes and never copy it.
  */
 
-import { loginKey } from "../core/state";
+import { loginOwner } from "../core/store/identities";
 import type { CognitoIdentityFake } from "../fake";
 
 /** The matchers `cognito-identity-fake/jest` adds to `expect(fake)`. */
@@ -39,7 +39,7 @@ export const matchers = {
     if (!isFake(received)) return notAFake("toHaveIdentityWithLogin");
     let owner: string | undefined;
     for (const entry of received.state.pools.values()) {
-      owner = entry.logins.get(loginKey(provider, userIdentifier));
+      owner = loginOwner(entry, provider, userIdentifier);
       if (owner) break;
     }
     return {

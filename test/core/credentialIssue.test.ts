@@ -1,8 +1,8 @@
 /**
  * Principal tags of a credential issue (semantics §8) and the issued credentials themselves.
  */
-import { issueCredentials } from "../../src/core/credentials/issue";
-import { defaultTagMap, principalTagsFor } from "../../src/core/credentials/principalTags";
+import { issueCredentials } from "../../src/core/domain/credentials/issue";
+import { defaultTagMap, principalTagsFor } from "../../src/core/domain/credentials/principalTags";
 import { IdSource } from "../../src/core/ids";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
 

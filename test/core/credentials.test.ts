@@ -414,9 +414,9 @@ describe("GetCredentialsForIdentity: principal tags", () => {
     });
   });
 
-  it("a custom map reads each tag's claim (absent claims give no tag)", async () => {
+  it("a custom map reads each tag's claim (absent claims give no tag); an OIDC map is kept under the provider ARN", async () => {
     const { fake, getId, credentials } = world({
-      tagMaps: { [OIDC_HOST]: { UseDefaults: false, PrincipalTags: { dept: "custom:dept", mail: "email" } } },
+      tagMaps: { [OIDC_ARN]: { UseDefaults: false, PrincipalTags: { dept: "custom:dept", mail: "email" } } },
     });
     const token = fake.loginToken.oidc({
       issuer: `https://${OIDC_HOST}`,

@@ -3,15 +3,15 @@
  * every real claim; and their verification as the `cognito-identity.amazonaws.com` login.
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { amrFor } from "../../src/core/domain/amr";
+import { requireClassicFlow } from "../../src/core/domain/classicFlow";
 import { ServiceError } from "../../src/core/errors";
 import { signJwt } from "../../src/core/tokens/jwt";
 import { identityKey } from "../../src/core/tokens/keys";
 import {
-  amrFor,
   DEVELOPER_TOKEN_SECONDS,
   OPENID_ISSUER,
   OPENID_TOKEN_SECONDS,
-  requireClassicFlow,
   signOpenIdToken,
   verifyOpenIdToken,
 } from "../../src/core/tokens/openid";
@@ -214,9 +214,9 @@ describe("classic flow", () => {
         AllowUnauthenticatedIdentities: true,
         ...(AllowClassicFlow === undefined ? {} : { AllowClassicFlow }),
       });
-    expect(() => requireClassicFlow(seed())).not.toThrow();
-    expect(() => requireClassicFlow(seed(true))).not.toThrow();
-    expect(errorOf(() => requireClassicFlow(seed(false)))).toMatchObject({
+    expect(() => requireClassicFlow(seed(), [])).not.toThrow();
+    expect(() => requireClassicFlow(seed(true), [])).not.toThrow();
+    expect(errorOf(() => requireClassicFlow(seed(false), []))).toMatchObject({
       type: "InvalidParameterException",
       message: "Basic (classic) flow is not enabled, please use enhanced flow.",
     });

@@ -2,7 +2,7 @@
  * The pure role resolver (semantics §7): default roles, Rules mappings (each match type, order, NotEqual on a
  * missing claim, arrays), Token mappings (with and without CustomRoleArn), AmbiguousRoleResolution.
  */
-import { type RoleResolutionInput, resolveRole } from "../../src/core/credentials/roleResolution";
+import { type RoleResolutionInput, resolveRole } from "../../src/core/domain/credentials/roleResolution";
 import { ServiceError } from "../../src/core/errors";
 import type { MappingRule, RoleMapping } from "../../src/core/model/model.generated";
 import type { StoredPool } from "../../src/core/state";

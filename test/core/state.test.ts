@@ -7,7 +7,7 @@ import {
   GetIdCommand,
   SetIdentityPoolRolesCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { PMap } from "../../src/core";
+import { PMap } from "../../src/core/store/pmap";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
 
 /** Every non-frozen object reachable from `value`, with its path (PMap internals are private and never mutated). */

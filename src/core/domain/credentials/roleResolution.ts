@@ -14,11 +14,16 @@
  *   Rules mappings the role of any matching rule (or the authenticated role when none matches and the
  *   mapping resolves ambiguity to it); otherwise the one role the identity would get anyway.
  * - The ambiguity denial names the provider as used in Logins (for user pools without `:clientId`).
+ * - SAML: the roles of the assertion's `https://aws.amazon.com/SAML/Attributes/Role` pairs that name the
+ *   provider decide, pool roles or not: one role is assumed; with `CustomRoleArn` it must be one of them
+ *   (else `Access to Role … is forbidden.`). Several roles and no `CustomRoleArn`, or no usable pair: the
+ *   pool's role configuration (a mapping of the SAML provider, else the authenticated role).
  */
-import { ServiceError } from "../errors";
-import type { MappingRule, RoleMapping } from "../model/model.generated";
-import { isUserPoolProvider, oidcHost } from "../providers";
-import type { StoredPool } from "../state";
+import { errors } from "../../errors";
+import type { MappingRule, RoleMapping } from "../../model/model.generated";
+import type { StoredPool } from "../../state";
+import { loginProvider, mappingKeysOf } from "../providers";
+import { samlRoles } from "../saml";
 
 /** A login presented with the request: its Logins key and the claims of its token. */
 export interface PresentedLogin {
@@ -39,35 +44,13 @@ export interface RoleResolutionInput {
   readonly customRoleArn?: string;
 }
 
-/** The real message when the pool has no role for the identity (or STS would refuse it). */
-export const INVALID_POOL_CONFIGURATION =
-  "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
-
-const invalidConfiguration = (): ServiceError =>
-  new ServiceError("InvalidIdentityPoolConfigurationException", INVALID_POOL_CONFIGURATION);
-
-const roleForbidden = (arn: string): ServiceError =>
-  new ServiceError("NotAuthorizedException", `Access to Role '${arn}' is forbidden.`);
-
-const ambiguousDenied = (provider: string): ServiceError =>
-  new ServiceError(
-    "NotAuthorizedException",
-    `The ambiguous role mapping rules for: ${provider} denied this request.`,
-  );
-
 /** The key a provider's role mapping is stored under: `<provider>:<aud>` for user pools, else the name or an OIDC ARN. */
 export function mappingFor(
   pool: StoredPool,
   login: PresentedLogin,
 ): { key: string; mapping: RoleMapping } | undefined {
-  const candidates: string[] = [];
-  if (isUserPoolProvider(login.provider)) {
-    if (typeof login.claims.aud === "string") candidates.push(`${login.provider}:${login.claims.aud}`);
-  } else {
-    candidates.push(login.provider);
-    const arn = (pool.config.OpenIdConnectProviderARNs ?? []).find((a) => oidcHost(a) === login.provider);
-    if (arn) candidates.push(arn);
-  }
+  const provider = loginProvider(pool.config, login.provider);
+  const candidates = provider ? mappingKeysOf(provider, login.claims) : [login.provider];
   for (const key of candidates) {
     if (Object.hasOwn(pool.roleMappings, key)) {
       const mapping = pool.roleMappings[key];
@@ -75,6 +58,13 @@ export function mappingFor(
     }
   }
   return undefined;
+}
+
+/** The roles a SAML login's assertion offers for its provider (none for other logins). */
+function samlRolesOf(pool: StoredPool, login: PresentedLogin): string[] {
+  return loginProvider(pool.config, login.provider)?.kind === "saml"
+    ? samlRoles(login.claims, login.provider)
+    : [];
 }
 
 /** A claim value as the strings rules compare against; `undefined` when the claim is absent. */
@@ -131,14 +121,14 @@ function tokenRoles(value: unknown): string[] {
 /** The role the identity gets from the pool's default roles. */
 function defaultRole(pool: StoredPool, authenticated: boolean, customRoleArn?: string): string {
   const role = pool.roles[authenticated ? "authenticated" : "unauthenticated"];
-  if (role === undefined) throw invalidConfiguration();
-  if (customRoleArn !== undefined && customRoleArn !== role) throw roleForbidden(customRoleArn);
+  if (role === undefined) throw errors.invalidPoolConfiguration();
+  if (customRoleArn !== undefined && customRoleArn !== role) throw errors.roleForbidden(customRoleArn);
   return role;
 }
 
 /** The outcome of a mapping that found no role: the authenticated role, or the documented denial. */
 function ambiguous(pool: StoredPool, mapping: RoleMapping, provider: string, customRoleArn?: string): string {
-  if (mapping.AmbiguousRoleResolution !== "AuthenticatedRole") throw ambiguousDenied(provider);
+  if (mapping.AmbiguousRoleResolution !== "AuthenticatedRole") throw errors.ambiguousDenied(provider);
   return defaultRole(pool, true, customRoleArn);
 }
 
@@ -150,7 +140,7 @@ function resolveToken(
 ): string {
   const roles = tokenRoles(login.claims["cognito:roles"]);
   if (customRoleArn !== undefined) {
-    if (!roles.includes(customRoleArn)) throw roleForbidden(customRoleArn);
+    if (!roles.includes(customRoleArn)) throw errors.roleForbidden(customRoleArn);
     return customRoleArn;
   }
   const preferred = login.claims["cognito:preferred_role"];
@@ -171,7 +161,7 @@ function resolveRules(
   if (first === undefined) return ambiguous(pool, mapping, login.provider, customRoleArn);
   if (customRoleArn === undefined) return first.RoleARN;
   if (matching.some((rule) => rule.RoleARN === customRoleArn)) return customRoleArn;
-  throw roleForbidden(customRoleArn);
+  throw errors.roleForbidden(customRoleArn);
 }
 
 /**
@@ -191,14 +181,17 @@ export function resolveRole(input: RoleResolutionInput): string {
   const { pool, authenticated, customRoleArn } = input;
   if (!authenticated) {
     if (!pool.config.AllowUnauthenticatedIdentities) {
-      throw new ServiceError(
-        "NotAuthorizedException",
-        "Unauthenticated access is not supported for this identity pool.",
-      );
+      throw errors.guestsNotAllowed();
     }
     return defaultRole(pool, false, customRoleArn);
   }
   for (const login of input.logins ?? []) {
+    const assertionRoles = samlRolesOf(pool, login);
+    if (assertionRoles.length === 1 && customRoleArn === undefined) return assertionRoles[0] as string;
+    if (assertionRoles.length > 0 && customRoleArn !== undefined) {
+      if (!assertionRoles.includes(customRoleArn)) throw errors.roleForbidden(customRoleArn);
+      return customRoleArn;
+    }
     const found = mappingFor(pool, login);
     if (!found) continue;
     return found.mapping.Type === "Token"

@@ -2,7 +2,7 @@
  * Opaque pagination tokens. A token carries the creation sequence of the last item returned, so a page
  * resumes correctly even when items before it were deleted meanwhile. Tokens are scoped to one listing.
  */
-import { invalidParameter } from "./errors";
+import { errors } from "../errors";
 
 /** A token that resumes the listing `scope` after sequence number `after`. */
 export function encodeToken(scope: string, after: number): string {
@@ -19,7 +19,7 @@ export function decodeToken(scope: string, token: string | undefined): number {
   } catch {
     // fall through to the service's answer for a token it did not issue
   }
-  throw invalidParameter("Invalid pagination token.");
+  throw errors.invalidPaginationToken();
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
- * Building and checking a pool's configuration, shared by CreateIdentityPool, UpdateIdentityPool and seeding.
+ * Building and checking a pool's configuration, and creating pools; shared by CreateIdentityPool,
+ * UpdateIdentityPool and seeding.
  */
 import { freeze } from "immer";
-import { invalidParameter } from "../errors";
+import { errors } from "../errors";
 import type {
   CognitoIdentityProvider,
   CreateIdentityPoolInput,
   IdentityPool,
 } from "../model/model.generated";
-import { isSamlArn, isUserPoolProvider, oidcHost, PUBLIC_PROVIDERS } from "../providers";
+import type { CoreState, Env, StoredPool } from "../state";
+import { addPool, poolIdsInRegion } from "../store/pools";
+import { isPublicProvider, isSamlArn, isUserPoolProvider, oidcHost } from "./providers";
 
 /** Tags per pool (developer guide). */
 export const MAX_TAGS = 50;
@@ -17,19 +20,18 @@ const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** Checks tags as the tagging guide documents them: at most 50, no `aws:` prefix, allowed characters. */
 export function checkTags(tags: Readonly<Record<string, string>>): void {
   const keys = Object.keys(tags);
-  if (keys.length > MAX_TAGS) throw invalidParameter(`The number of tags exceeds the limit of ${MAX_TAGS}.`);
+  if (keys.length > MAX_TAGS) throw errors.tooManyTags(MAX_TAGS);
   for (const key of keys) {
-    if (key.toLowerCase().startsWith("aws:"))
-      throw invalidParameter(`Tag keys starting with 'aws:' are reserved: ${key}`);
+    if (key.toLowerCase().startsWith("aws:")) throw errors.reservedTag(key);
     if (!TAG_CHARS.test(key) || !TAG_CHARS.test(tags[key] as string)) {
-      throw invalidParameter(`Tag '${key}' contains characters that are not allowed.`);
+      throw errors.badTagCharacters(key);
     }
   }
 }
 
 function checkCognitoProvider(p: CognitoIdentityProvider): CognitoIdentityProvider {
   if (!p.ProviderName || !p.ClientId || !isUserPoolProvider(p.ProviderName)) {
-    throw invalidParameter("Invalid Cognito Identity Provider");
+    throw errors.invalidCognitoProvider();
   }
   return freeze({
     ProviderName: p.ProviderName,
@@ -44,15 +46,13 @@ function checkCognitoProvider(p: CognitoIdentityProvider): CognitoIdentityProvid
  */
 export function buildConfig(id: string, input: CreateIdentityPoolInput): IdentityPool {
   for (const key of Object.keys(input.SupportedLoginProviders ?? {})) {
-    if (!(PUBLIC_PROVIDERS as readonly string[]).includes(key)) {
-      throw invalidParameter(`${key} is not a supported login provider.`);
-    }
+    if (!isPublicProvider(key)) throw errors.unsupportedLoginProvider(key);
   }
   for (const arn of input.OpenIdConnectProviderARNs ?? []) {
-    if (!oidcHost(arn)) throw invalidParameter(`Invalid OpenIdConnectProviderARN: ${arn}`);
+    if (!oidcHost(arn)) throw errors.invalidOidcArn(arn);
   }
   for (const arn of input.SamlProviderARNs ?? []) {
-    if (!isSamlArn(arn)) throw invalidParameter(`Invalid SamlProviderARN: ${arn}`);
+    if (!isSamlArn(arn)) throw errors.invalidSamlArn(arn);
   }
   const tags = input.IdentityPoolTags ?? {};
   checkTags(tags);
@@ -78,3 +78,48 @@ export function buildConfig(id: string, input: CreateIdentityPoolInput): Identit
 /** The pool ARN. */
 export const poolArn = (region: string, accountId: string, id: string): string =>
   `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${id}`;
+
+/** Identity pools per account and region. */
+export const MAX_POOLS_PER_REGION = 1000;
+
+/** Everything a new pool starts with, besides its configuration. */
+export interface PoolExtras {
+  readonly roles?: StoredPool["roles"];
+  readonly roleMappings?: StoredPool["roleMappings"];
+  readonly principalTagMaps?: StoredPool["principalTagMaps"];
+}
+
+/**
+ * Creates a pool record in the caller's region (shared by CreateIdentityPool and seeding): at most 1,000 per
+ * region (`LimitExceededException`), a fixed id must be free (`ResourceConflictException`).
+ *
+ * @example
+ * ```ts
+ * const { state: next, pool } = createPool(state, { IdentityPoolName: "app", AllowUnauthenticatedIdentities: true }, env);
+ * ```
+ */
+export function createPool(
+  state: CoreState,
+  input: CreateIdentityPoolInput,
+  env: Env,
+  id = env.ids.guid(`${env.ctx.region}:`),
+  extras: PoolExtras = {},
+): { state: CoreState; pool: StoredPool } {
+  const { ctx } = env;
+  if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION)
+    throw errors.poolLimit(MAX_POOLS_PER_REGION);
+  if (state.pools.has(id)) throw errors.poolExists(id);
+  const pool: StoredPool = Object.freeze({
+    identityPoolId: id,
+    accountId: ctx.accountId,
+    region: ctx.region,
+    arn: poolArn(ctx.region, ctx.accountId, id),
+    config: buildConfig(id, input),
+    roles: extras.roles ?? Object.freeze({}),
+    roleMappings: extras.roleMappings ?? Object.freeze({}),
+    principalTagMaps: extras.principalTagMaps ?? Object.freeze({}),
+    creationDate: ctx.now,
+    listSeq: env.ids.position,
+  });
+  return { state: addPool(state, pool), pool };
+}

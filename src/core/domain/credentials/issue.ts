@@ -2,9 +2,9 @@
  * Issuing temporary credentials: the `Credentials` GetCredentialsForIdentity answers and the
  * {@link CredentialIssue} the fake records. Every value comes from the seeded generator.
  */
-import type { IdSource } from "../ids";
-import type { Credentials } from "../model/model.generated";
-import type { CredentialIssue } from "../operations/handler";
+import type { IdSource } from "../../ids";
+import type { Credentials } from "../../model/model.generated";
+import type { CredentialIssue } from "../../state";
 
 /** "The retrieved credentials are valid for one hour". */
 export const CREDENTIALS_SECONDS = 3600;

@@ -9,8 +9,8 @@
  *   numbers and booleans give their string form.
  * - With several logins, the maps of all of them apply, in the Logins map's order; the first value of a tag wins.
  */
-import { isSamlArn } from "../providers";
-import type { StoredPool } from "../state";
+import type { StoredPool } from "../../state";
+import { isSamlArn, loginProvider, tagMapKeyOf } from "../providers";
 import type { PresentedLogin } from "./roleResolution";
 
 const SAML_CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/";
@@ -38,10 +38,15 @@ const tagValue = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
-/** The tags one login yields through the pool's attribute map of its provider (none without a map). */
+/**
+ * The tags one login yields through the pool's attribute map of its provider (none without a map). The map
+ * of an OIDC login is the one kept under its IAM provider ARN.
+ */
 export function tagsFromClaims(pool: StoredPool, login: PresentedLogin): Record<string, string> {
-  if (!Object.hasOwn(pool.principalTagMaps, login.provider)) return {};
-  const record = pool.principalTagMaps[login.provider];
+  const provider = loginProvider(pool.config, login.provider);
+  const key = provider ? tagMapKeyOf(provider) : login.provider;
+  if (!Object.hasOwn(pool.principalTagMaps, key)) return {};
+  const record = pool.principalTagMaps[key];
   if (!record) return {};
   const map = record.useDefaults ? defaultTagMap(login.provider) : record.principalTags;
   // Built from entries: a tag key such as `__proto__` stays an own key (an assignment would drop it).
