@@ -220,7 +220,11 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
   const plugin = createPlugin(answer);
   const handler = createRequestHandler(answer);
   const immediateRetries = options.immediateRetries ?? false;
-  const installTarget: InstallTarget = Object.freeze({ plugin, region: engine.options.region, immediateRetries });
+  const installTarget: InstallTarget = Object.freeze({
+    plugin,
+    region: engine.options.region,
+    immediateRetries,
+  });
   return {
     plugin: () => plugin,
     requestHandler: () => handler,

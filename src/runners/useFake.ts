@@ -1,7 +1,11 @@
 /**
  * What the jest and Vitest entries share: a fake for one test file, set up with the runner's own hooks.
  */
-import { type CognitoIdentityFake, type CognitoIdentityFakeOptions, createCognitoIdentityFake } from "../fake";
+import {
+  type CognitoIdentityFake,
+  type CognitoIdentityFakeOptions,
+  createCognitoIdentityFake,
+} from "../fake";
 import type { InstallOptions } from "../sdk/install";
 
 /** Options of `useCognitoIdentityFake`: the fake's options, and what `install()` takes. */
@@ -29,7 +33,10 @@ export interface TestHooks {
  * const fake = useFakeWithHooks({ beforeAll, afterEach, afterAll }, { seed: 1 });
  * ```
  */
-export function useFakeWithHooks(hooks: TestHooks, options: UseCognitoIdentityFakeOptions): CognitoIdentityFake {
+export function useFakeWithHooks(
+  hooks: TestHooks,
+  options: UseCognitoIdentityFakeOptions,
+): CognitoIdentityFake {
   const fake = createCognitoIdentityFake({ ...options, immediateRetries: options.immediateRetries ?? true });
   hooks.beforeAll(() => {
     fake.install(options.install);

@@ -18,8 +18,8 @@ import { immediateRetryPlugin } from "./retryPlugin";
  * its sinon stub of `send` and its `reset()`.
  */
 export interface AttachableClientMock {
-  /** The sinon stub of `send`. */
-  readonly send: { callsFake(fake: (...args: never[]) => unknown): unknown };
+  /** The sinon stub of `send` (its `callsFake` sets the behaviour for calls no other behaviour matches). */
+  readonly send: { readonly callsFake: unknown };
   /** Replaces the stub with a fresh one (aws-sdk-client-mock's `reset()`). */
   reset(): unknown;
 }
@@ -48,6 +48,7 @@ interface CommandLike {
   resolveMiddleware(stack: StackLike, config: object, options: unknown): Handler;
 }
 type Callback = (err: unknown, output?: unknown) => void;
+type SinonStubLike = { callsFake(fake: (...args: never[]) => unknown): unknown };
 
 /** `send` for the mocked client, answered by the fake as the plug-in would answer it. */
 function fakeSend(target: AttachTarget) {
@@ -93,11 +94,12 @@ export function attachFake<M extends AttachableClientMock>(mock: M, target: Atta
     );
   }
   const send = fakeSend(target) as (...args: never[]) => unknown;
-  mock.send.callsFake(send);
+  const answerTheRest = () => (mock.send as SinonStubLike).callsFake(send);
+  answerTheRest();
   const reset = mock.reset;
   mock.reset = function (this: M) {
     const result = reset.call(this);
-    mock.send.callsFake(send);
+    answerTheRest();
     return result;
   };
   return mock;
