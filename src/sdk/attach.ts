@@ -68,10 +68,12 @@ function fakeSend(target: AttachTarget) {
       return (await command.resolveMiddleware(stack, config, options)(command)).output;
     })();
     if (!callback) return result;
-    result.then(
-      (output) => callback(null, output),
-      (err) => callback(err),
-    );
+    result
+      .then(
+        (output) => callback(null, output),
+        (err) => callback(err),
+      )
+      .catch(() => {});
     return undefined;
   };
 }

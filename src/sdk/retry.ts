@@ -10,7 +10,7 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
 
 /** The SDK's default number of attempts (the first one included). */
-export const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** Options of {@link createImmediateRetryStrategy}. */
 export interface ImmediateRetryOptions {

@@ -81,9 +81,12 @@ describe("fake.attachTo(mockClient(CognitoIdentityClient))", () => {
   it("survives mock.reset()", async () => {
     mock.on(GetIdCommand).rejects(new TooManyRequestsException({ message: "scripted", $metadata: {} }));
     mock.reset();
+    mock.on(GetOpenIdTokenCommand).resolves({ Token: "after-reset" });
     const { IdentityId } = await client().send(new GetIdCommand({ IdentityPoolId: POOL_ID }));
     expect(fake.getIdentity(IdentityId ?? "")).toBeDefined();
+    expect((await client().send(new GetOpenIdTokenCommand({ IdentityId }))).Token).toBe("after-reset");
     expect(mock).toHaveReceivedCommandTimes(GetIdCommand, 1);
+    expect(mock).toHaveReceivedCommandTimes(GetOpenIdTokenCommand, 1);
   });
 
   it("answers callback-style sends too", async () => {
