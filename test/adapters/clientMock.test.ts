@@ -70,6 +70,26 @@ describe("fake.attachTo(mockClient(CognitoIdentityClient))", () => {
     expect(mock).toHaveReceivedCommand(DescribeIdentityPoolCommand);
   });
 
+  it("answers exactly what the plug-in path answers", async () => {
+    const twin = fakeWithPool();
+    const plugged = new CognitoIdentityClient({ region: "us-east-1" });
+    plugged.middlewareStack.use(twin.plugin());
+    const run = async (c: CognitoIdentityClient) => ({
+      id: await c.send(new GetIdCommand({ IdentityPoolId: POOL_ID })),
+      missing: await rejection(c.send(new DescribeIdentityPoolCommand({ IdentityPoolId: MISSING }))),
+    });
+    const [viaMock, viaPlugin] = [await run(client()), await run(plugged)];
+    const varying = new Set(["IdentityId", "requestId"]);
+    const normalized = (value: object) =>
+      JSON.parse(JSON.stringify(value), (key, v) => (varying.has(key) ? "<varies>" : v));
+    expect(normalized(viaMock.id)).toEqual(normalized(viaPlugin.id));
+    expect(viaMock.missing.constructor).toBe(viaPlugin.missing.constructor);
+    expect(viaMock.missing.message).toBe(viaPlugin.missing.message);
+    expect(normalized({ ...viaMock.missing, $response: 0 })).toEqual(
+      normalized({ ...viaPlugin.missing, $response: 0 }),
+    );
+  });
+
   it("runs the SDK's retries below the mock: one send, three attempts", async () => {
     fake.failNext("GetId", "TooManyRequestsException", { times: 2 });
     const out = await client().send(new GetIdCommand({ IdentityPoolId: POOL_ID }));
