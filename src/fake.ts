@@ -28,8 +28,8 @@ export interface CognitoIdentityFakeOptions {
   /**
    * Retries without back-off for the clients the fake routes itself (`install()`, `attachTo()`) that use the
    * SDK's default retry strategy: they retry what the SDK retries, as many times, with no wait and no timer
-   * (`$metadata.totalRetryDelay` 0), so fake timers cannot stall them. A client with a retry strategy of its
-   * own keeps it. Default `false`; the jest and Vitest helpers default it to `true`. For clients wired with
+   * (`$metadata.totalRetryDelay` 0), so fake timers cannot stall them. A client with another strategy than
+   * the SDK's standard one (`ConfiguredRetryStrategy`, adaptive mode, its own) keeps it. Default `false`; the jest and Vitest helpers default it to `true`. For clients wired with
    * `plugin()` or `requestHandler()`, see {@link CognitoIdentityFake.retryStrategy}.
    */
   immediateRetries?: boolean;
