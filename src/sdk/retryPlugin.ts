@@ -93,10 +93,26 @@ function immediateFor(strategy: unknown, config: RetryConfig): unknown {
   return replacement;
 }
 
+/** Stands in for the retry middleware when the SDK's retry module is missing: every call fails, saying why. */
+// biome-ignore lint/suspicious/noExplicitAny: see RetryModule
+const unavailable: Pluggable<any, any> = {
+  applyToStack(stack) {
+    stack.add(
+      () => async () => {
+        throw new Error(
+          "cognito-identity-fake: immediate retries need the SDK's retry module (@smithy/core/retry), which " +
+            "could not be loaded next to @aws-sdk/client-cognito-identity; create the fake with immediateRetries: false.",
+        );
+      },
+      { name: "retryMiddleware", step: "finalizeRequest", priority: "high", override: true },
+    );
+  },
+};
+
 /**
  * A `Pluggable` that replaces a (copied) stack's retry middleware with the SDK's own, whose strategy retries
- * without back-off when `config` (the client's resolved config) uses the SDK's default strategy. Throws when the
- * SDK's retry module cannot be found.
+ * without back-off when `config` (the client's resolved config) uses the SDK's standard strategy. When the
+ * SDK's retry module cannot be found, the calls fail with an error that says so.
  *
  * @example
  * ```ts
@@ -108,12 +124,7 @@ function immediateFor(strategy: unknown, config: RetryConfig): unknown {
 // biome-ignore lint/suspicious/noExplicitAny: see RetryModule
 export function immediateRetryPlugin(config: RetryConfig): Pluggable<any, any> {
   const mod = retryModule();
-  if (!mod) {
-    throw new Error(
-      "cognito-identity-fake: immediate retries need the SDK's retry module (@smithy/core/retry), which could " +
-        "not be loaded next to @aws-sdk/client-cognito-identity; pass immediateRetries: false.",
-    );
-  }
+  if (!mod) return unavailable;
   const provider = config.retryStrategy;
   return mod.getRetryPlugin({
     ...config,

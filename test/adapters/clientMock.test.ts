@@ -109,6 +109,20 @@ describe("fake.attachTo(mockClient(CognitoIdentityClient))", () => {
     expect(mock).toHaveReceivedCommandTimes(GetOpenIdTokenCommand, 1);
   });
 
+  it("attaches to a mock of one client instance too", async () => {
+    const single = client();
+    const instanceMock = fake.attachTo(mockClient(single));
+    try {
+      instanceMock.on(GetOpenIdTokenCommand).resolves({ Token: "instance" });
+      const { IdentityId } = await single.send(new GetIdCommand({ IdentityPoolId: POOL_ID }));
+      expect((await single.send(new GetOpenIdTokenCommand({ IdentityId }))).Token).toBe("instance");
+      expect(instanceMock).toHaveReceivedCommandTimes(GetIdCommand, 1);
+      expect(fake.calls.map((c) => c.operation)).toEqual(["GetId"]);
+    } finally {
+      instanceMock.restore();
+    }
+  });
+
   it("answers callback-style sends too", async () => {
     const output = await new Promise((resolve, reject) =>
       client().send(new GetIdCommand({ IdentityPoolId: POOL_ID }), (err, out) =>
