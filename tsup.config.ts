@@ -9,6 +9,7 @@ export const entries: Record<string, string> = {
   index: "src/index.ts",
   "core/index": "src/core/index.ts",
   "jest/index": "src/jest/index.ts",
+  "vitest/index": "src/vitest/index.ts",
 };
 
 export default defineConfig({
@@ -20,5 +21,5 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: "node20",
-  external: ["@aws-sdk/client-cognito-identity", "@aws-sdk/nested-clients", "immer"],
+  external: ["@aws-sdk/client-cognito-identity", "@aws-sdk/nested-clients", "immer", "vitest"],
 });

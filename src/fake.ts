@@ -1,7 +1,7 @@
 /**
  * `createCognitoIdentityFake`: the public face of the library, a thin layer over the {@link Engine}.
  */
-import type { Pluggable } from "@smithy/types";
+import type { Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentities, seedPool } from "./core/seed";
 import type { CoreState, StoredIdentity, StoredPool } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
@@ -9,9 +9,11 @@ import { poolIdsInRegion, regionsInUse } from "./core/store/pools";
 import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
 import { type Jwks, jwks } from "./core/tokens/openid";
 import { type CallRecord, Engine, type FailureSpec } from "./engine/engine";
+import { type AttachableClientMock, attachFake } from "./sdk/attach";
 import { type InstallOptions, type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler, type FakeRequestHandler } from "./sdk/requestHandler";
+import { createImmediateRetryStrategy, type ImmediateRetryOptions } from "./sdk/retry";
 
 /** Settings of a fake. Every one is optional. */
 export interface CognitoIdentityFakeOptions {
@@ -23,6 +25,14 @@ export interface CognitoIdentityFakeOptions {
   seed?: number;
   /** The clock. Default `() => new Date()`, so jest fake timers apply. */
   now?: () => Date;
+  /**
+   * Retries without back-off for the clients the fake routes itself (`install()`, `attachTo()`) that use the
+   * SDK's default retry strategy: they retry what the SDK retries, as many times, with no wait and no timer
+   * (`$metadata.totalRetryDelay` 0), so fake timers cannot stall them. A client with another strategy than
+   * the SDK's standard one (`ConfiguredRetryStrategy`, adaptive mode, its own) keeps it. Default `false`; the jest and Vitest helpers default it to `true`. For clients wired with
+   * `plugin()` or `requestHandler()`, see {@link CognitoIdentityFake.retryStrategy}.
+   */
+  immediateRetries?: boolean;
 }
 
 /** An opaque, O(1) snapshot of a fake's state (including the ID generator's position). */
@@ -150,6 +160,34 @@ export interface CognitoIdentityFake {
   readonly calls: readonly CallRecord[];
   /** One record per credential issued, oldest first. */
   readonly issuedCredentials: readonly IssuedCredential[];
+  /**
+   * Routes an aws-sdk-client-mock mock (`mockClient(...)` of a Cognito Identity client class) to the fake: the
+   * mock's own behaviours (`.on(Command)`, `.resolves()`, …) win; every other command is answered by the fake
+   * through the client's SDK stack, as the plug-in answers (typed outputs and errors, `$metadata`, retries,
+   * and `immediateRetries` when the fake has it). The mock records every call, so `aws-sdk-client-mock-jest`
+   * matchers see them all. Survives `mock.reset()`; works whether `install()` ran before or after
+   * `mockClient()`. Returns the mock.
+   *
+   * @example
+   * ```ts
+   * const mock = fake.attachTo(mockClient(CognitoIdentityClient));
+   * mock.on(GetOpenIdTokenCommand).rejects(new Error("scripted outage"));
+   * await client.send(new GetIdCommand({ IdentityPoolId })); // answered by the fake
+   * ```
+   */
+  attachTo<M extends AttachableClientMock>(mock: M): M;
+  /**
+   * A retry strategy that retries as the SDK's standard one decides (throttling and transient errors, up to
+   * `maxAttempts`, default 3) but without back-off and without timers, for a client wired with `plugin()` or
+   * `requestHandler()`. Each call returns a new strategy.
+   *
+   * @example
+   * ```ts
+   * const client = new CognitoIdentityClient({ region: "us-east-1", retryStrategy: fake.retryStrategy() });
+   * client.middlewareStack.use(fake.plugin());
+   * ```
+   */
+  retryStrategy(options?: ImmediateRetryOptions): RetryStrategyV2;
   /** The next `times` (default 1) requests of `operation` (`"*"`: any) answer with this service error. */
   failNext(operation: string, error: string | FailureSpec, options?: { times?: number }): void;
 }
@@ -181,12 +219,19 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
   const answer = engine.handle.bind(engine);
   const plugin = createPlugin(answer);
   const handler = createRequestHandler(answer);
-  const installTarget: InstallTarget = Object.freeze({ plugin, region: engine.options.region });
+  const immediateRetries = options.immediateRetries ?? false;
+  const installTarget: InstallTarget = Object.freeze({
+    plugin,
+    region: engine.options.region,
+    immediateRetries,
+  });
   return {
     plugin: () => plugin,
     requestHandler: () => handler,
     install: (installOptions) => installFake(installTarget, installOptions),
     uninstall: () => uninstallFake(installTarget),
+    attachTo: (mock) => attachFake(mock, installTarget),
+    retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),
     jwks() {
       const regions = [engine.options.region];
       regions.push(...regionsInUse(engine.state));

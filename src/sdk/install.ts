@@ -21,6 +21,7 @@ import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
 import { guardNetwork, unguardNetwork } from "./networkGuard";
 import { PLUGIN_NAME } from "./plugin";
+import { immediateRetryPlugin } from "./retryPlugin";
 
 /** The `serviceId` of every Cognito Identity client's config. */
 export const COGNITO_IDENTITY_SERVICE_ID = "Cognito Identity";
@@ -48,6 +49,8 @@ export interface InstallTarget {
   readonly plugin: Pluggable<any, any>;
   /** The region for clients that resolve none. */
   readonly region: string;
+  /** Whether clients on the SDK's default retry strategy retry without back-off. */
+  readonly immediateRetries?: boolean;
 }
 
 interface StackLike {
@@ -113,6 +116,7 @@ function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
     stack = stack.clone();
     stack.use(target.plugin);
+    if (target.immediateRetries) stack.use(immediateRetryPlugin(config));
   }
   const routedConfig = {
     ...config,
