@@ -264,6 +264,29 @@ function* walk<K extends Key, V>(node: TrieNode<K, V> | undefined): Generator<[K
 }
 
 /**
+ * The entries that differ between two tries, as `[key, before, after]` (`undefined` for an absent side).
+ * Subtrees the two share are skipped, so two versions a few updates apart are compared in time proportional
+ * to the updates, whatever their size. Values are compared by identity.
+ */
+function* diffNodes<K extends Key, V>(
+  a: TrieNode<K, V> | undefined,
+  b: TrieNode<K, V> | undefined,
+): Generator<[K, V | undefined, V | undefined]> {
+  if (a === b) return;
+  if (a instanceof Branch && b instanceof Branch) {
+    for (let i = 0; i < a.slots.length; i++) yield* diffNodes(a.slots[i], b.slots[i]);
+    return;
+  }
+  const before = new Map(walk(a));
+  for (const [key, value] of walk(b)) {
+    const old = before.get(key);
+    before.delete(key);
+    if (old !== value) yield [key, old, value];
+  }
+  for (const [key, old] of before) yield [key, old, undefined];
+}
+
+/**
  * An immutable map whose updates return a new map and share all untouched nodes with the old one.
  *
  * @example
@@ -380,6 +403,21 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
     if (!this.has(key)) return this;
     const root = remove(this.root, 0, hashOf(key), key);
     return root === undefined ? PMap.empty() : new PMap(root, this.size - 1);
+  }
+
+  /**
+   * The entries that differ from `other` (an earlier version, say), as `[key, valueInOther, valueHere]`,
+   * `undefined` for an absent side; values compared by identity. Shared subtrees are skipped: the cost follows
+   * the number of updates between the two versions, not their size.
+   *
+   * @example
+   * ```ts
+   * const a = PMap.empty<string, number>().set("x", 1);
+   * [...a.set("y", 2).diff(a)]; // [["y", undefined, 2]]
+   * ```
+   */
+  *diff(other: PMap<K, V>): Generator<[K, V | undefined, V | undefined]> {
+    yield* diffNodes(other.root, this.root);
   }
 
   /** All entries, in hash order (stable for the same contents, not insertion order). */
