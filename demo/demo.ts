@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   show("HTTP status / attempts", [pool.$metadata.httpStatusCode, pool.$metadata.attempts]);
 
   step("TagResource / ListTagsForResource on the pool's ARN");
-  const arn = fake.getIdentityPool(id)?.arn as string;
+  const arn = fake.getIdentityPool(id)?.Arn as string;
   show("ARN", arn);
   await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: { cost: "42" } }));
   show("Tags", (await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags);
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   const uninstall = fake.install();
   try {
     const provider = fromCognitoIdentityPool({
-      identityPoolId: appPool.identityPoolId,
+      identityPoolId: appPool.IdentityPoolId,
       cache: createProviderCache(),
     });
     const credentials = await provider();

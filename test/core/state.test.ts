@@ -57,7 +57,7 @@ describe("fake.state", () => {
     });
     await client.send(
       new SetIdentityPoolRolesCommand({
-        IdentityPoolId: pool.identityPoolId,
+        IdentityPoolId: pool.IdentityPoolId,
         Roles: { authenticated: "arn:aws:iam::123456789012:role/user" },
         RoleMappings: { [`${USER_POOL}:${CLIENT_ID}`]: RULES },
       }),
@@ -69,10 +69,10 @@ describe("fake.state", () => {
       claims: { "cognito:groups": ["admins"] },
     });
     const { IdentityId } = await client.send(
-      new GetIdCommand({ IdentityPoolId: pool.identityPoolId, Logins: { [USER_POOL]: token } }),
+      new GetIdCommand({ IdentityPoolId: pool.IdentityPoolId, Logins: { [USER_POOL]: token } }),
     );
     await client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [USER_POOL]: token } }));
-    fake.seedIdentity({ IdentityPoolId: pool.identityPoolId, DeveloperUserIdentifiers: ["dev-1"] });
+    fake.seedIdentity({ IdentityPoolId: pool.IdentityPoolId, DeveloperUserIdentifiers: ["dev-1"] });
     expect(unfrozen(fake.state, "state")).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe("fake.state", () => {
     });
     const rule = mappings[`${USER_POOL}:${CLIENT_ID}`]?.RulesConfiguration.Rules[0] as { Value: string };
     rule.Value = "changed later";
-    const stored = fake.getIdentityPool(pool.identityPoolId)?.roleMappings[`${USER_POOL}:${CLIENT_ID}`];
+    const stored = fake.getIdentityPool(pool.IdentityPoolId)?.RoleMappings[`${USER_POOL}:${CLIENT_ID}`];
     expect(stored?.RulesConfiguration?.Rules[0]?.Value).toBe("admins");
   });
 });

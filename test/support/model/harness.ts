@@ -8,6 +8,7 @@ import * as sdk from "@aws-sdk/client-cognito-identity";
 import fc from "fast-check";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeSnapshot } from "../../../src";
 import type { OperationName } from "../../../src/core";
+import { coreStateOf } from "../../../src/internal";
 import { sdkCommand } from "../helpers";
 import { checkInvariants, digest } from "./invariants";
 import {
@@ -764,7 +765,7 @@ export function startRun(world: World): void {
 /** After a run: every snapshot taken during it still describes the state it was taken of. */
 export function finishRun(world: World): void {
   for (const { snap, digest: taken } of world.snapshots) {
-    if (digest(snap.state) !== taken)
+    if (digest(coreStateOf(snap)) !== taken)
       throw new Error("a snapshot taken earlier no longer describes its state");
   }
 }
@@ -1603,7 +1604,7 @@ function compareOutput(
 
 /** The model and the fake's state agree: pools, their configuration, and every identity in order. */
 function compareState(world: World): void {
-  const state = world.fake.state;
+  const state = coreStateOf(world.fake);
   const pools = world.model.livePools();
   if (state.pools.size !== pools.length)
     throw new Error(`the fake has ${state.pools.size} pools, the model ${pools.length}`);
@@ -1712,11 +1713,11 @@ async function runStep(world: World, spec: Spec, path: "sdk" | "wire"): Promise<
       throw new Error(`${p.op} only reads, but changed the state`);
   }
   world.model = next;
-  checkInvariants(world.fake.state);
+  checkInvariants(coreStateOf(world.fake));
   compareState(world);
-  const taken = { snap: world.fake.snapshot(), digest: digest(world.fake.state) };
+  const taken = { snap: world.fake.snapshot(), digest: digest(coreStateOf(world.fake)) };
   world.snapshots.push(taken);
   const earlier = world.snapshots[(world.stats.steps * 7919) % world.snapshots.length];
-  if (earlier && digest(earlier.snap.state) !== earlier.digest)
+  if (earlier && digest(coreStateOf(earlier.snap)) !== earlier.digest)
     throw new Error("an earlier snapshot changed");
 }
