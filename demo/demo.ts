@@ -188,9 +188,12 @@ async function main(): Promise<void> {
     uninstall();
   }
 
-  step("The journal: every request the fake answered");
-  for (const call of fake.calls)
+  step("The journal: every request the fake answered, and what each changed (fake.changesOf)");
+  for (const call of fake.calls) {
     console.log(`  ${call.operation.padEnd(26)} ${call.error ? `✗ ${call.error.name}` : "✓"}`);
+    const { changes, text } = fake.changesOf(call);
+    if (changes.length > 0) console.log(text.replace(/^/gm, "      "));
+  }
 }
 
 main().catch((err: unknown) => {

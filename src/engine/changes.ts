@@ -55,8 +55,9 @@ export type StateChange =
     };
 
 /**
- * What a call changed: the list of changes (pools first, oldest first; then identities) and the same as text,
- * one line per change (`"no changes"` when nothing changed).
+ * What a call changed: the list of changes (pool by pool, oldest first: the pool's own change, then its
+ * identities', oldest first) and the same as text, one line per change and per changed pool member
+ * (`"no changes"` when nothing changed).
  *
  * @example
  * ```ts
@@ -203,11 +204,13 @@ export function changeText(change: StateChange): string {
     case "poolCreated":
       return `pool ${change.identityPoolId} "${change.identityPoolName}" created`;
     case "poolUpdated":
-      return `pool ${change.identityPoolId} updated: ${change.members
-        .map((m) => `${m.member} ${brief(m.before)} -> ${brief(m.after)}`)
-        .join("; ")}`;
+      return change.members
+        .map((m) => `pool ${change.identityPoolId} ${m.member}: ${brief(m.before)} -> ${brief(m.after)}`)
+        .join("\n");
     case "poolDeleted":
-      return `pool ${change.identityPoolId} "${change.identityPoolName}" deleted (with ${change.identities} identities)`;
+      return `pool ${change.identityPoolId} "${change.identityPoolName}" deleted (with ${change.identities} ${
+        change.identities === 1 ? "identity" : "identities"
+      })`;
     case "identityCreated":
       return `identity ${change.identityId} created in pool ${change.identityPoolId}`;
     case "identityDeleted":

@@ -1,5 +1,5 @@
 /**
- * fake.state is immutable all the way down: every object reachable from it is frozen, and fixtures handed to
+ * fake.state (and the store behind it) is immutable all the way down: every object reachable from it is frozen, and fixtures handed to
  * the seeding API stay the caller's (changing them later changes nothing in the fake).
  */
 import {
@@ -8,6 +8,7 @@ import {
   SetIdentityPoolRolesCommand,
 } from "@aws-sdk/client-cognito-identity";
 import { PMap } from "../../src/core";
+import { coreStateOf } from "../../src/internal";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
 
 /** Every non-frozen object reachable from `value`, with its path (PMap internals are private and never mutated). */
@@ -21,6 +22,10 @@ function unfrozen(value: unknown, path: string, seen = new Set<unknown>(), out: 
     return out;
   }
   if (!Object.isFrozen(value)) out.push(path);
+  if (Object.prototype.toString.call(value) === "[object Map]") {
+    for (const [k, v] of value as ReadonlyMap<string, unknown>) unfrozen(v, `${path}[${k}]`, seen, out);
+    return out;
+  }
   for (const [k, v] of Object.entries(value)) unfrozen(v, `${path}.${k}`, seen, out);
   return out;
 }
@@ -73,7 +78,9 @@ describe("fake.state", () => {
     );
     await client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [USER_POOL]: token } }));
     fake.seedIdentity({ IdentityPoolId: pool.IdentityPoolId, DeveloperUserIdentifiers: ["dev-1"] });
+    expect(unfrozen(coreStateOf(fake), "store")).toEqual([]);
     expect(unfrozen(fake.state, "state")).toEqual([]);
+    expect(fake.state.Identities.size).toBe(2);
   });
 
   it("keeps seeded fixtures apart from the caller's objects", () => {
