@@ -40,7 +40,7 @@ export interface UseCognitoIdentityFakeOptions extends CognitoIdentityFakeOption
  *
  * test("signs a user in", async () => {
  *   const pool = fake.seedIdentityPool({ IdentityPoolName: "app", AllowUnauthenticatedIdentities: true });
- *   await codeUnderTest(pool.identityPoolId);
+ *   await codeUnderTest(pool.IdentityPoolId);
  *   expect(fake).toHaveIdentityWithLogin("graph.facebook.com", "fb-user");
  * });
  * ```
