@@ -1,7 +1,7 @@
 /**
  * The journal: one frozen record per request received. Each record also keeps the state before and after
- * its call — two references to immutable states, free thanks to structural sharing — as non-enumerable
- * members, so printing, snapshots and `toEqual` see only the call itself.
+ * its call — two references to immutable states, free thanks to structural sharing — readable through
+ * inherited, non-enumerable members, so printing, snapshots and `toEqual` see only the call itself.
  */
 import type { OperationName } from "../core/model/model.generated";
 import type { CoreState } from "../core/state";
@@ -44,24 +44,37 @@ export interface CallRecord {
 /** The fields of a call record, without the states. */
 export type CallFields = Omit<CallRecord, "stateBefore" | "stateAfter">;
 
-const STATES = Symbol("states");
+const states = new WeakMap<object, { readonly before: CoreState; readonly after: CoreState }>();
 
-interface WithStates {
-  readonly [STATES]?: { readonly before: CoreState; readonly after: CoreState };
-}
+/**
+ * The prototype of every call record: `stateBefore` and `stateAfter` live here, so they are not own members
+ * (never printed, serialized or compared) and a record costs no more to make than a plain object.
+ */
+const CALL_PROTOTYPE: object = Object.freeze(
+  Object.create(Object.prototype, {
+    stateBefore: {
+      get(this: object) {
+        const found = states.get(this);
+        return found && stateView(found.before);
+      },
+    },
+    stateAfter: {
+      get(this: object) {
+        const found = states.get(this);
+        return found && stateView(found.after);
+      },
+    },
+  }),
+);
 
 /** A frozen call record that keeps the states before and after its call. */
 export function callRecord(fields: CallFields, before: CoreState, after: CoreState): CallRecord {
-  const record = { ...fields };
-  Object.defineProperties(record, {
-    [STATES]: { value: Object.freeze({ before, after }) },
-    stateBefore: { get: () => stateView(before) },
-    stateAfter: { get: () => stateView(after) },
-  });
+  const record = Object.assign(Object.create(CALL_PROTOTYPE) as object, fields);
+  states.set(record, { before, after });
   return Object.freeze(record) as CallRecord;
 }
 
 /** The states before and after a call of a journal, or `undefined` for anything else. */
 export function statesOf(call: unknown): { before: CoreState; after: CoreState } | undefined {
-  return typeof call === "object" && call !== null ? (call as WithStates)[STATES] : undefined;
+  return typeof call === "object" && call !== null ? states.get(call) : undefined;
 }

@@ -63,7 +63,7 @@ describe("the journal keeps the state before and after each call", () => {
     expect(call.stateAfter).toBe(fake.state);
     expect(Object.keys(call)).toEqual(["operation", "input", "output", "region", "time"]);
     expect(JSON.parse(JSON.stringify(call))).not.toHaveProperty("stateBefore");
-    expect(call).toEqual({
+    expect(call).toStrictEqual({
       operation: "CreateIdentityPool",
       input: { IdentityPoolName: "app", AllowUnauthenticatedIdentities: true },
       output: expect.objectContaining({ IdentityPoolName: "app" }),
