@@ -86,14 +86,14 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     seedIdentities: (inputs) =>
       engine
         .apply(undefined, (state, env) => seedIdentities(state, inputs, env))
-        .identities.map(identityRecord),
+        .identities.map((stored) => identityRecord(stored, false)),
     getIdentity(id) {
       const stored = identityAnywhere(engine.state, id);
       return stored ? identityRecord(stored) : undefined;
     },
     listIdentities(poolId) {
       const entry = engine.state.pools.get(poolId);
-      return entry ? identitiesOfPool(entry).map(identityRecord) : [];
+      return entry ? identitiesOfPool(entry).map((stored) => identityRecord(stored)) : [];
     },
     loginToken: loginTokenMinter(() => engine.options.now().getTime()),
     get state() {

@@ -148,6 +148,8 @@ export interface CognitoIdentityFake {
   /**
    * Adds many identities in one step, each validated as by {@link CognitoIdentityFake.seedIdentity}; all or
    * none are added. Several times faster than one call per identity (100,000 identities: under a second on a 2-core VM).
+   * The records returned equal what later reads return, but are made fresh (not cached), so a batch the
+   * caller drops costs no memory.
    *
    * @example
    * ```ts
