@@ -22,7 +22,7 @@ export function registerCore(holder: CognitoIdentityFake | FakeSnapshot, read: (
  */
 export function coreStateOf(holder: CognitoIdentityFake | FakeSnapshot): CoreState {
   const read = cores.get(holder);
-  if (!read) throw new TypeError("coreStateOf: not a fake or a snapshot of one");
+  if (!read) throw new TypeError("not a cognito-identity fake, nor a snapshot taken by fake.snapshot()");
   return read();
 }
 

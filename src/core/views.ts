@@ -8,7 +8,14 @@
 import type { IdentityPool, RoleMapping } from "./model/model.generated";
 import type { StoredIdentity, StoredPool } from "./state";
 
-/** The principal-tag attribute map of one provider, as `GetPrincipalTagAttributeMap` describes it. */
+/**
+ * The principal-tag attribute map of one provider, as `GetPrincipalTagAttributeMap` describes it.
+ *
+ * @example
+ * ```ts
+ * pool.PrincipalTagAttributeMaps["accounts.google.com"]; // { UseDefaults: false, PrincipalTags: { mail: "email" } }
+ * ```
+ */
 export interface PrincipalTagAttributeMap {
   readonly UseDefaults: boolean;
   readonly PrincipalTags: Readonly<Record<string, string>>;

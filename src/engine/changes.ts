@@ -7,7 +7,14 @@ import { isDeepStrictEqual } from "node:util";
 import { type CoreState, loginKey, type PoolEntry, type StoredIdentity } from "../core/state";
 import { poolRecord } from "../core/views";
 
-/** A pool member (`Roles`, `RoleMappings`, `IdentityPoolTags`, `IdentityPoolName`…) before and after. */
+/**
+ * A pool member (`Roles`, `RoleMappings`, `IdentityPoolTags`, `IdentityPoolName`…) before and after.
+ *
+ * @example
+ * ```ts
+ * const change: MemberChange = { member: "Roles", before: {}, after: { authenticated: roleArn } };
+ * ```
+ */
 export interface MemberChange {
   readonly member: string;
   readonly before: unknown;
@@ -17,6 +24,11 @@ export interface MemberChange {
 /**
  * One change to the state. Ids and names are those of the records (`IdentityPoolId`, `IdentityId`); the
  * change records themselves, like the journal, are the library's own (camelCase).
+ *
+ * @example
+ * ```ts
+ * const linked = fake.changesOf(call).changes.filter((c) => c.kind === "loginLinked");
+ * ```
  */
 export type StateChange =
   | { readonly kind: "poolCreated"; readonly identityPoolId: string; readonly identityPoolName: string }

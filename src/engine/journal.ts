@@ -11,6 +11,11 @@ import { type FakeState, stateView } from "../core/stateView";
  * A target that is not one of the service's operations, as the request sent it (the request was answered
  * with `UnknownOperationException`). Typed apart from {@link OperationName} so that code handling the
  * journal's known operations stays exhaustive.
+ *
+ * @example
+ * ```ts
+ * const unknown = fake.calls.filter((c) => c.error?.name === "UnknownOperationException").map((c) => c.operation);
+ * ```
  */
 export type UnknownOperationName = string & { readonly __unknownOperation: true };
 

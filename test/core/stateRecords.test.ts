@@ -243,7 +243,7 @@ describe("fake.state", () => {
   it("the internal store is not part of the package's exports", () => {
     expect(Object.keys(api)).not.toContain("coreStateOf");
     expect(() => fake().restore({ state: fake().state })).toThrow(
-      "coreStateOf: not a fake or a snapshot of one",
+      "not a cognito-identity fake, nor a snapshot taken by fake.snapshot()",
     );
   });
 });
