@@ -101,9 +101,9 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     },
     snapshot() {
       const state = engine.state;
-      const snapshot: FakeSnapshot = Object.freeze({ state: stateView(state) });
+      const snapshot: FakeSnapshot = { state: stateView(state) };
       registerCore(snapshot, () => state);
-      return snapshot;
+      return Object.freeze(snapshot);
     },
     restore(snapshot) {
       engine.state = coreStateOf(snapshot);

@@ -154,6 +154,19 @@ describe("a failing matcher explains what happened", () => {
   });
 });
 
+describe("copies of the library", () => {
+  it("matchers of one copy recognize a fake made by another (an entry bundled with its own copy)", () => {
+    let other: { matchers: typeof matchers } | undefined;
+    jest.isolateModules(() => {
+      other = jest.requireActual<{ matchers: typeof matchers }>("../../src/matchers/matchers");
+    });
+    expect(other?.matchers).not.toBe(matchers);
+    seedPool();
+    expect(other?.matchers.toHaveIdentityPool(fake, "app").pass).toBe(true);
+    expect(other?.matchers.toHaveIdentityPool({ calls: [], changesOf: () => ({}) }, "app").pass).toBe(false);
+  });
+});
+
 describe("operation names", () => {
   it("an unknown name throws at once, naming the nearest one", () => {
     expect(() => expect(fake).toHaveReceivedOperation("GetID" as OperationName)).toThrow(
