@@ -4,6 +4,7 @@
  * through the core alone (`dispatch`), in operations per second.
  */
 import { type Context, dispatch } from "../src/core";
+import { coreStateOf } from "../src/internal";
 import { sdkCommand } from "../test/support/helpers";
 import { world } from "./fixture";
 import { fakeClient, floorClient, recordingClient } from "./floor";
@@ -71,7 +72,7 @@ function coreRow(op: BenchOperation, quick: boolean): Row {
     region: "us-east-1",
     now: Date.parse("2026-06-01T00:00:00Z"),
   };
-  let state = w.fake.state;
+  let state = coreStateOf(w.fake);
   const options = optionsFor(
     op,
     quick ? { iterations: 200, repeats: 3, warmup: 50 } : { iterations: 2000, repeats: 7, warmup: 500 },

@@ -53,13 +53,13 @@ export function world(size: number, tokens = 64): World {
   const developerUser = (i: number) => `dev-${i.toString().padStart(7, "0")}`;
   const records = fake.seedIdentities(
     Array.from({ length: size }, (_, i) => ({
-      IdentityPoolId: pool.identityPoolId,
+      IdentityPoolId: pool.IdentityPoolId,
       Logins: { [PROVIDER]: sub(i) },
       DeveloperUserIdentifiers: [developerUser(i)],
     })),
   );
   const guests = fake.seedIdentities(
-    Array.from({ length: 64 }, () => ({ IdentityPoolId: pool.identityPoolId })),
+    Array.from({ length: 64 }, () => ({ IdentityPoolId: pool.IdentityPoolId })),
   );
   const minted = Array.from({ length: Math.min(tokens, size) }, (_, i) =>
     fake.loginToken.userPool({
@@ -71,11 +71,11 @@ export function world(size: number, tokens = 64): World {
   );
   return {
     fake,
-    poolId: pool.identityPoolId,
+    poolId: pool.IdentityPoolId,
     size,
-    identityId: (i) => (records[i % records.length] as { identityId: string }).identityId,
+    identityId: (i) => (records[i % records.length] as { IdentityId: string }).IdentityId,
     token: (i) => minted[i % minted.length] as string,
     developerUser: (i) => developerUser(i % size),
-    guestId: (i) => (guests[i % guests.length] as { identityId: string }).identityId,
+    guestId: (i) => (guests[i % guests.length] as { IdentityId: string }).IdentityId,
   };
 }

@@ -58,7 +58,7 @@ function seeding(): Row[] {
       CognitoIdentityProviders: [{ ProviderName: PROVIDER, ClientId: CLIENT_ID }],
     });
     const inputs = Array.from({ length: 100_000 }, (_, i) => ({
-      IdentityPoolId: pool.identityPoolId,
+      IdentityPoolId: pool.IdentityPoolId,
       Logins: { [PROVIDER]: `user-${i}` },
     }));
     gc();

@@ -5,6 +5,7 @@
  */
 import { type DispatchResult, dispatch } from "../core/dispatch";
 import { IdSource } from "../core/ids";
+import type { OperationName } from "../core/model/model.generated";
 import { type Context, type CoreState, type CredentialIssue, type Env, initialState } from "../core/state";
 import {
   readRequest,
@@ -14,21 +15,9 @@ import {
   type WireResponse,
   writeResponse,
 } from "../wire/protocol";
+import { type CallRecord, callRecord, type UnknownOperationName } from "./journal";
 
-/** One request the fake received. */
-export interface CallRecord {
-  /** The operation named by the request's target (as sent, even when unknown). */
-  readonly operation: string;
-  /** The request body as parsed JSON (`undefined` when it was not JSON). */
-  readonly input: unknown;
-  /** The output, when the command succeeded. */
-  readonly output?: Readonly<Record<string, unknown>>;
-  /** The service error, when it failed. */
-  readonly error?: { readonly name: string; readonly message: string };
-  /** The region the request went to. */
-  readonly region: string;
-  readonly time: Date;
-}
+export type { CallRecord, UnknownOperationName } from "./journal";
 
 /** A service error to answer with: a name such as `TooManyRequestsException`, and optionally its text and status. */
 export interface FailureSpec {
@@ -46,7 +35,7 @@ export interface EngineOptions {
 }
 
 interface ScriptedFailure {
-  readonly operation: string;
+  readonly operation: OperationName | "*";
   readonly error: FailureSpec;
   remaining: number;
 }
@@ -76,6 +65,7 @@ export class Engine {
     const ctx = this.context(region);
     const parsed = readRequest(request);
     const input = parsed.ok ? parsed.input : undefined;
+    const before = this.state;
     let result: DispatchResult | { readonly ok: false; readonly error: WireError };
     const failure = parsed.ok ? this.takeFailure(parsed.operation) : undefined;
     if (!parsed.ok) {
@@ -97,15 +87,19 @@ export class Engine {
       if (result.ok && result.issued) this.issued.push(Object.freeze(result.issued));
     }
     this.calls.push(
-      Object.freeze({
-        operation: parsed.operation,
-        input,
-        ...(result.ok
-          ? { output: result.output }
-          : { error: { name: result.error.type, message: result.error.message } }),
-        region,
-        time: new Date(ctx.now),
-      }),
+      callRecord(
+        {
+          operation: parsed.operation as OperationName | UnknownOperationName,
+          input,
+          ...(result.ok
+            ? { output: result.output }
+            : { error: { name: result.error.type, message: result.error.message } }),
+          region,
+          time: new Date(ctx.now),
+        },
+        before,
+        this.state,
+      ),
     );
     return writeResponse(result, this.requestIds.guid());
   }
@@ -122,7 +116,7 @@ export class Engine {
   }
 
   /** Scripts the next `times` requests of `operation` (or `*` for any) to fail with `error`. */
-  failNext(operation: string, error: FailureSpec, times: number): void {
+  failNext(operation: OperationName | "*", error: FailureSpec, times: number): void {
     this.failures.push({ operation, error, remaining: times });
   }
 

@@ -30,7 +30,7 @@ const globals = globalThis as unknown as JestGlobals;
  *
  * test("signs a user in", async () => {
  *   const pool = fake.seedIdentityPool({ IdentityPoolName: "app", AllowUnauthenticatedIdentities: true });
- *   await codeUnderTest(pool.identityPoolId);
+ *   await codeUnderTest(pool.IdentityPoolId);
  *   expect(fake).toHaveIdentityWithLogin("graph.facebook.com", "fb-user");
  * });
  * ```

@@ -81,7 +81,7 @@ describe("fake.install()", () => {
     fake.install();
     try {
       const nested = new NestedClient({});
-      const out = await nested.send(new GetIdCommand({ IdentityPoolId: pool.identityPoolId }));
+      const out = await nested.send(new GetIdCommand({ IdentityPoolId: pool.IdentityPoolId }));
       expect(out.IdentityId).toMatch(/^us-east-1:/);
       expect(fake.calls.map((c) => c.operation)).toEqual(["GetId"]);
       expect(guard.attempts()).toBe(0);

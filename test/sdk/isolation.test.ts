@@ -77,8 +77,8 @@ describe("two fakes in one process", () => {
       }),
     );
     expect(poolB.IdentityPoolId).toBe(poolId);
-    expect(a.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-a");
-    expect(b.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-b");
+    expect(a.getIdentityPool(poolId)?.IdentityPoolName).toBe("only-in-a");
+    expect(b.getIdentityPool(poolId)?.IdentityPoolName).toBe("only-in-b");
 
     a.seedIdentityPool({
       IdentityPoolName: "roles",
@@ -102,7 +102,7 @@ describe("two fakes in one process", () => {
     expect(b.state).toBe(snapB.state);
     expect(b.calls).toHaveLength(4);
     b.restore(snapB);
-    expect(a.state.pools.size).toBe(0);
+    expect(a.state.IdentityPools.size).toBe(0);
     expect(a.issuedCredentials).toEqual([]);
     expect(b.issuedCredentials).toEqual([]);
   });
@@ -116,21 +116,21 @@ describe("two fakes in one process", () => {
     const answers = await Promise.allSettled(
       Array.from({ length: 300 }, (_, i) =>
         i % 2 === 0
-          ? clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolA.identityPoolId }))
-          : clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolB.identityPoolId })),
+          ? clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolA.IdentityPoolId }))
+          : clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolB.IdentityPoolId })),
       ),
     );
     expect(answers.every((s) => s.status === "fulfilled")).toBe(true);
     expect(a.calls).toHaveLength(150);
     expect(b.calls).toHaveLength(150);
     expect(
-      a.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolA.identityPoolId),
+      a.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolA.IdentityPoolId),
     ).toBe(true);
     expect(
-      b.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolB.identityPoolId),
+      b.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolB.IdentityPoolId),
     ).toBe(true);
-    expect(a.listIdentities(poolA.identityPoolId)).toHaveLength(150);
-    expect(b.listIdentities(poolB.identityPoolId)).toHaveLength(150);
+    expect(a.listIdentities(poolA.IdentityPoolId)).toHaveLength(150);
+    expect(b.listIdentities(poolB.IdentityPoolId)).toHaveLength(150);
 
     // Through request handlers too.
     const viaHandler = new sdk.CognitoIdentityClient({
@@ -196,7 +196,7 @@ describe("install() then uninstall()", () => {
     try {
       await during.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
       await new nested.CognitoIdentityClient({}).send(
-        new nested.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+        new nested.GetIdCommand({ IdentityPoolId: pool.IdentityPoolId }),
       );
       expect(fake.calls).toHaveLength(2);
       expect(traces(sdk)).not.toEqual(before);
@@ -211,7 +211,7 @@ describe("install() then uninstall()", () => {
       { Client: nested.CognitoIdentityClient, Command: nested.GetIdCommand },
     ]) {
       const fresh = new Client({ region: "us-east-1", credentials: CREDENTIALS, maxAttempts: 1 });
-      const err = await rejection(fresh.send(new Command({ IdentityPoolId: pool.identityPoolId })));
+      const err = await rejection(fresh.send(new Command({ IdentityPoolId: pool.IdentityPoolId })));
       expect(err.message).toContain(NO_SOCKETS);
       fresh.destroy();
     }
@@ -282,9 +282,9 @@ describe("useCognitoIdentityFake after jest.resetModules() (a new file's registr
     try {
       const pool = fake.seedIdentityPool({ IdentityPoolName: "fresh", AllowUnauthenticatedIdentities: true });
       const out = await new sdk.CognitoIdentityClient({}).send(
-        new sdk.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+        new sdk.GetIdCommand({ IdentityPoolId: pool.IdentityPoolId }),
       );
-      expect(fake.getIdentity(out.IdentityId as string)?.identityPoolId).toBe(pool.identityPoolId);
+      expect(fake.getIdentity(out.IdentityId as string)?.IdentityPoolId).toBe(pool.IdentityPoolId);
       expect(guard.attempts()).toBe(0);
     } finally {
       guard.restore();

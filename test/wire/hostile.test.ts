@@ -128,7 +128,7 @@ function hostileWorld() {
     return answer.error;
   }
 
-  return { fake, client, poolId: pool.identityPoolId, send, expectBodyError };
+  return { fake, client, poolId: pool.IdentityPoolId, send, expectBodyError };
 }
 
 // ---- malformed bodies -----------------------------------------------------------------------------------
@@ -445,7 +445,7 @@ describe("unknown members and targets", () => {
       });
     });
     expect(roles.ok).toBe(true);
-    expect(w.fake.getIdentityPool(w.poolId)?.roleMappings).toEqual({
+    expect(w.fake.getIdentityPool(w.poolId)?.RoleMappings).toEqual({
       "graph.facebook.com": {
         Type: "Rules",
         AmbiguousRoleResolution: "Deny",
@@ -576,7 +576,7 @@ describe("prototype-pollution keys are plain data", () => {
     });
     if (!created.ok) throw created.error;
     const poolId = created.output.IdentityPoolId as string;
-    const stored = w.fake.getIdentityPool(poolId)?.config.IdentityPoolTags ?? {};
+    const stored = w.fake.getIdentityPool(poolId)?.IdentityPoolTags ?? {};
     expect(Object.keys(stored)).toEqual(["__proto__", "constructor", "prototype"]);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     const arn = `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${poolId}`;
@@ -617,7 +617,7 @@ describe("prototype-pollution keys are plain data", () => {
       TagKeys: ["__proto__", "constructor"],
     });
     expect(untagged.ok).toBe(true);
-    expect(Object.keys(w.fake.getIdentityPool(poolId)?.config.IdentityPoolTags ?? {})).toEqual([
+    expect(Object.keys(w.fake.getIdentityPool(poolId)?.IdentityPoolTags ?? {})).toEqual([
       "prototype",
       "extra",
     ]);
@@ -639,7 +639,7 @@ describe("prototype-pollution keys are plain data", () => {
         `1 validation error detected: Value '{${key}=arn:aws:iam::123456789012:role/x}' at 'roles' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: (un)?authenticated]`,
       );
     }
-    expect(w.fake.getIdentityPool(w.poolId)?.roleMappings).toEqual({});
+    expect(w.fake.getIdentityPool(w.poolId)?.RoleMappings).toEqual({});
   });
 
   it("in PrincipalTags of an attribute map: stored, and carried into the session tags", async () => {
@@ -649,7 +649,7 @@ describe("prototype-pollution keys are plain data", () => {
     });
     expect(set.ok).toBe(true);
     const record =
-      w.fake.getIdentityPool(w.poolId)?.principalTagMaps["graph.facebook.com"]?.principalTags ?? {};
+      w.fake.getIdentityPool(w.poolId)?.PrincipalTagAttributeMaps["graph.facebook.com"]?.PrincipalTags ?? {};
     expect(Object.keys(record)).toEqual(["__proto__", "constructor", "prototype"]);
     const id = await w.client.send(
       new sdk.GetIdCommand({ IdentityPoolId: w.poolId, Logins: { "graph.facebook.com": "fb-user" } }),
@@ -737,8 +737,8 @@ describe("prototype-pollution keys are plain data", () => {
       SupportedLoginProviders: { "graph.facebook.com": "fb-app" },
       PrincipalTagAttributeMaps: tags,
     });
-    expect(Object.keys(pool.principalTagMaps)).toEqual(["graph.facebook.com"]);
-    expect(Object.keys(pool.principalTagMaps["graph.facebook.com"]?.principalTags ?? {})).toEqual([
+    expect(Object.keys(pool.PrincipalTagAttributeMaps)).toEqual(["graph.facebook.com"]);
+    expect(Object.keys(pool.PrincipalTagAttributeMaps["graph.facebook.com"]?.PrincipalTags ?? {})).toEqual([
       "__proto__",
     ]);
   });
@@ -882,7 +882,7 @@ describe("hostile login tokens", () => {
     ]);
     // It works in its own pool.
     const own = await w.send("GetId", () => {}, {
-      IdentityPoolId: other.identityPoolId,
+      IdentityPoolId: other.IdentityPoolId,
       Logins: { "cognito-idp.us-east-1.amazonaws.com/us-east-1_OtherPool": foreign },
     });
     expect(own.ok).toBe(true);
@@ -936,7 +936,7 @@ describe("hostile login tokens", () => {
       });
       const out = await client.send(
         new sdk.GetOpenIdTokenForDeveloperIdentityCommand({
-          IdentityPoolId: pool.identityPoolId,
+          IdentityPoolId: pool.IdentityPoolId,
           Logins: { [DEV]: "dev-user" },
           TokenDuration: 60,
         }),
@@ -965,7 +965,7 @@ describe("hostile login tokens", () => {
         AllowUnauthenticatedIdentities: true,
         DeveloperProviderName: DEV,
       });
-      const foreign = await issued(w, other.identityPoolId);
+      const foreign = await issued(w, other.IdentityPoolId);
       const mine = await issued(w);
       const answer = await w.send("GetCredentialsForIdentity", () => {}, {
         IdentityId: mine.identityId,

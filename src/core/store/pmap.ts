@@ -28,6 +28,7 @@ import {
   type TrieNode,
   walk,
 } from "./trie";
+import { diffNodes } from "./trieDiff";
 
 /**
  * A batch of updates to one map: an explicit transient. Use it for one chain of updates, then call
@@ -187,6 +188,21 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
   delete(key: K): PMap<K, V> {
     if (!this.has(key)) return this;
     return PMap.of(remove(this.#root, null, 0, hashOf(key), key), this.size - 1);
+  }
+
+  /**
+   * The entries that differ from `other` (an earlier version, say), as `[key, valueInOther, valueHere]`,
+   * `undefined` for an absent side; values compared by identity. Shared subtrees are skipped: the cost follows
+   * the number of updates between the two versions, not their size.
+   *
+   * @example
+   * ```ts
+   * const a = PMap.empty<string, number>().set("x", 1);
+   * [...a.set("y", 2).diff(a)]; // [["y", undefined, 2]]
+   * ```
+   */
+  *diff(other: PMap<K, V>): Generator<[K, V | undefined, V | undefined]> {
+    yield* diffNodes(other.#root, this.#root);
   }
 
   /** All entries, in the canonical (hash) order. */

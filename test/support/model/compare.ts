@@ -2,6 +2,7 @@
  * Comparing the fake's answers and state with the reference model.
  */
 
+import { coreStateOf } from "../../../src/internal";
 import { plain } from "./execute";
 import type { Plan } from "./planTables";
 import type { ModelResult, ReferenceModel } from "./reference";
@@ -171,7 +172,7 @@ export function compareOutput(
 
 /** The model and the fake's state agree: pools, their configuration, and every identity in order. */
 export function compareState(world: World): void {
-  const state = world.fake.state;
+  const state = coreStateOf(world.fake);
   const pools = world.model.livePools();
   if (state.pools.size !== pools.length)
     throw new Error(`the fake has ${state.pools.size} pools, the model ${pools.length}`);

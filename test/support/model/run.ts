@@ -2,6 +2,7 @@
  * Running one step: plan, execute, compare answers, state, invariants and snapshots.
  */
 
+import { coreStateOf } from "../../../src/internal";
 import { compareOutput, compareState, learnIds } from "./compare";
 import { execute } from "./execute";
 import { checkInvariants, digest } from "./invariants";
@@ -24,7 +25,7 @@ export async function runStep(world: World, spec: Spec, path: "sdk" | "wire"): P
     const cp = world.checkpoint;
     if (!cp) return;
     world.fake.restore(cp.snap);
-    if (world.fake.state !== cp.snap.state)
+    if (coreStateOf(world.fake) !== coreStateOf(cp.snap))
       throw new Error("restore did not bring back the snapshot's state");
     world.model = cp.model.clone();
     world.poolIds = [...cp.poolIds];
@@ -35,7 +36,7 @@ export async function runStep(world: World, spec: Spec, path: "sdk" | "wire"): P
   const p = plan(world, spec);
   world.stats.steps++;
   world.stats[path]++;
-  const before = world.fake.state;
+  const before = coreStateOf(world.fake);
   const expected = p.model(world.model);
   const next = world.model.takeNext();
   const actual = await execute(world, p, path);
@@ -55,19 +56,20 @@ export async function runStep(world: World, spec: Spec, path: "sdk" | "wire"): P
   }
   if (!actual.ok) {
     world.stats.failures++;
-    if (world.fake.state !== before) throw new Error(`${p.op} failed (${actual.name}) but changed the state`);
+    if (coreStateOf(world.fake) !== before)
+      throw new Error(`${p.op} failed (${actual.name}) but changed the state`);
   } else if (expected.ok) {
     learnIds(world, expected, actual.output);
     compareOutput(world, p, expected, actual.output, next);
-    if (p.readOnly && world.fake.state !== before)
+    if (p.readOnly && coreStateOf(world.fake) !== before)
       throw new Error(`${p.op} only reads, but changed the state`);
   }
   world.model = next;
-  checkInvariants(world.fake.state);
+  checkInvariants(coreStateOf(world.fake));
   compareState(world);
-  const taken = { snap: world.fake.snapshot(), digest: digest(world.fake.state) };
+  const taken = { snap: world.fake.snapshot(), digest: digest(coreStateOf(world.fake)) };
   world.snapshots.push(taken);
   const earlier = world.snapshots[(world.stats.steps * 7919) % world.snapshots.length];
-  if (earlier && digest(earlier.snap.state) !== earlier.digest)
+  if (earlier && digest(coreStateOf(earlier.snap)) !== earlier.digest)
     throw new Error("an earlier snapshot changed");
 }

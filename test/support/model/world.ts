@@ -1,8 +1,10 @@
 /**
  * The world a run acts on: the fake, the reference model, the ids learnt so far, statistics.
  */
+
 import * as sdk from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeSnapshot } from "../../../src";
+import { coreStateOf } from "../../../src/internal";
 import { BASE_TIME, ROLE_PREFERRED } from "./constants";
 import { digest } from "./invariants";
 import { ReferenceModel, type Region, type TokenFacts, USER_POOL_CLIENT, USER_POOL_ID } from "./reference";
@@ -153,7 +155,7 @@ export function startRun(world: World): void {
 /** After a run: every snapshot taken during it still describes the state it was taken of. */
 export function finishRun(world: World): void {
   for (const { snap, digest: taken } of world.snapshots) {
-    if (digest(snap.state) !== taken)
+    if (digest(coreStateOf(snap)) !== taken)
       throw new Error("a snapshot taken earlier no longer describes its state");
   }
 }
