@@ -3,6 +3,7 @@
  * Nothing is copied: a lookup goes through the store's index and builds (or reuses) the record on access;
  * iterating walks the store in creation order. A state object never changes, so neither does its view.
  */
+import { type InspectOptionsStylized, inspect } from "node:util";
 import type { CoreState, PoolEntry } from "./state";
 import { identitiesOfPool, identityAnywhere } from "./store/identities";
 import { type IdentityPoolRecord, type IdentityRecord, identityRecord, poolRecord } from "./views";
@@ -69,6 +70,12 @@ class StoreView<V> implements ReadonlyMap<string, V> {
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
     for (const [key, value] of this.walk()) callback.call(thisArg, value, key, this);
+  }
+
+  /** How Node's `util.inspect` (and `console.log`) prints it: as the `Map` of its records. */
+  [inspect.custom](depth: number, options: InspectOptionsStylized, nodeInspect: typeof inspect): string {
+    if (depth < 0) return `[Map(${this.size})]`;
+    return nodeInspect(new Map(this.walk()), options);
   }
 
   /** Printed by jest and Node as a `Map`. */

@@ -5,6 +5,7 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { PMap } from "../../src/core/store/pmap";
+import { coreStateOf } from "../../src/internal";
 import { setup } from "../support/helpers";
 
 describe("PMap printing and comparing", () => {
@@ -50,7 +51,7 @@ describe("PMap printing and comparing", () => {
     expect(PMap.empty<string, number>().set("a", 1)).not.toEqual(PMap.empty<string, number>().set("a", 2));
   });
 
-  it("a fake's state prints its maps and compares equal to a state built the same way", () => {
+  it("the store behind a fake prints its maps and compares equal to a store built the same way", () => {
     const build = () => {
       const { fake } = setup();
       fake.seedIdentityPool({
@@ -58,7 +59,7 @@ describe("PMap printing and comparing", () => {
         IdentityPoolName: "printed",
         AllowUnauthenticatedIdentities: true,
       });
-      return fake.state;
+      return coreStateOf(fake);
     };
     const state = build();
     expect(inspect(state, { depth: 0 })).toContain("pools: [PMap(1)]");
@@ -66,5 +67,19 @@ describe("PMap printing and comparing", () => {
     expect(JSON.parse(JSON.stringify(state)).pools).toHaveProperty([
       "us-east-1:00000000-0000-4000-8000-0000000000e1",
     ]);
+  });
+
+  it("the public fake.state prints and serializes its records by id", () => {
+    const { fake } = setup();
+    fake.seedIdentityPool({
+      IdentityPoolId: "us-east-1:00000000-0000-4000-8000-0000000000e2",
+      IdentityPoolName: "shown",
+      AllowUnauthenticatedIdentities: true,
+    });
+    expect(JSON.parse(JSON.stringify(fake.state)).IdentityPools).toHaveProperty([
+      "us-east-1:00000000-0000-4000-8000-0000000000e2",
+      "IdentityPoolName",
+    ]);
+    expect(inspect(fake.state, { depth: 4 })).toContain("IdentityPoolName: 'shown'");
   });
 });
