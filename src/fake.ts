@@ -2,6 +2,7 @@
  * `createCognitoIdentityFake`: the public face of the library, a thin layer over the {@link Engine}.
  */
 import type { Pluggable } from "@smithy/types";
+import type { CredentialIssue } from "./core/operations/handler";
 import { type SeedIdentityInput, type SeedIdentityPoolInput, seedIdentities, seedPool } from "./core/seed";
 import type { CoreState, StoredIdentity, StoredPool } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
@@ -150,6 +151,17 @@ export interface CognitoIdentityFake {
   readonly calls: readonly CallRecord[];
   /** One record per credential issued, oldest first. */
   readonly issuedCredentials: readonly IssuedCredential[];
+  /**
+   * The record of the credential the fake issued with this access key id, or `undefined`: which identity and
+   * which role a set of credentials stands for.
+   *
+   * @example
+   * ```ts
+   * const credentials = await fromCognitoIdentityPool({ identityPoolId, cache: createProviderCache() })();
+   * fake.credentialsFor(credentials.accessKeyId)?.roleArn; // "arn:aws:iam::123456789012:role/guest"
+   * ```
+   */
+  credentialsFor(accessKeyId: string): IssuedCredential | undefined;
   /** The next `times` (default 1) requests of `operation` (`"*"`: any) answer with this service error. */
   failNext(operation: string, error: string | FailureSpec, options?: { times?: number }): void;
 }
@@ -181,7 +193,15 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
   const answer = engine.handle.bind(engine);
   const plugin = createPlugin(answer);
   const handler = createRequestHandler(answer);
-  const installTarget: InstallTarget = Object.freeze({ plugin, region: engine.options.region });
+  const installTarget: InstallTarget = Object.freeze({
+    plugin,
+    region: engine.options.region,
+    answer,
+    issuedKey: (accessKeyId: string) => engine.issuedByKey.get(accessKeyId),
+    now: () => engine.options.now().getTime(),
+  });
+  const publicIssue = (c: CredentialIssue): IssuedCredential =>
+    Object.freeze({ ...c, expiration: new Date(c.expiration) });
   return {
     plugin: () => plugin,
     requestHandler: () => handler,
@@ -221,7 +241,11 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       return engine.calls;
     },
     get issuedCredentials() {
-      return engine.issued.map((c) => Object.freeze({ ...c, expiration: new Date(c.expiration) }));
+      return engine.issued.map(publicIssue);
+    },
+    credentialsFor(accessKeyId) {
+      const issue = engine.issuedByKey.get(accessKeyId);
+      return issue && publicIssue(issue);
     },
     failNext(operation, error, { times = 1 } = {}) {
       engine.failNext(operation, typeof error === "string" ? { name: error } : error, times);

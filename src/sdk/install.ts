@@ -10,6 +10,11 @@
  * config whose region falls back to the fake's region when the client resolves none. The client itself is
  * never modified, so uninstalling leaves nothing behind in it.
  *
+ * Clients that do not send through that hook (Amplify's `fetch`, the SDK v2's `https.request`, a v3 copy the
+ * hook did not see) are answered by the same fake at the transport (see `transports.ts`), so no Cognito
+ * Identity request leaves the process while installed. A client wired to a fake with `requestHandler()` is
+ * answered by that fake, and needs no credentials (its signing is removed as the plug-in removes it).
+ *
  * While installed, `AWS_EC2_METADATA_DISABLED` is set (when it was unset), so resolving the region of a client
  * with none does not wait on the EC2 instance-metadata service; uninstall restores it.
  *
@@ -19,8 +24,9 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
-import { guardNetwork, unguardNetwork } from "./networkGuard";
-import { PLUGIN_NAME } from "./plugin";
+import { createPlugin, PLUGIN_NAME, type WireHandler } from "./plugin";
+import { wiredAnswer } from "./requestHandler";
+import { interceptTransports, type TransportTarget } from "./transports";
 
 /** The `serviceId` of every Cognito Identity client's config. */
 export const COGNITO_IDENTITY_SERVICE_ID = "Cognito Identity";
@@ -42,8 +48,8 @@ export interface InstallOptions {
   readonly clients?: readonly ClientClass[];
 }
 
-/** What an installed fake answers with. */
-export interface InstallTarget {
+/** What an installed fake answers with: its plug-in for SDK v3 clients, its transports' answers for the rest. */
+export interface InstallTarget extends TransportTarget {
   // biome-ignore lint/suspicious/noExplicitAny: the plug-in is added to every copy of the SDK's middleware stack
   readonly plugin: Pluggable<any, any>;
   /** The region for clients that resolve none. */
@@ -74,6 +80,7 @@ interface Installation {
   readonly target: InstallTarget;
   readonly hooks: Hook[];
   readonly imdsWasUnset: boolean;
+  readonly stopTransports: () => void;
 }
 
 /** Shared by every copy of this library in the process (one registry per global object). */
@@ -106,13 +113,30 @@ function withFallback<T>(client: object, provider: unknown, fallback: T): unknow
   };
 }
 
+/** The plug-in of each fake a client was wired to with `requestHandler()`. */
+// biome-ignore lint/suspicious/noExplicitAny: see InstallTarget.plugin
+const wiredPlugins = new WeakMap<WireHandler, Pluggable<any, any>>();
+
+/** The plug-in a client's commands go through: the fake its request handler names (explicit wiring wins), else the installed one. */
+// biome-ignore lint/suspicious/noExplicitAny: see InstallTarget.plugin
+function pluginFor(config: Record<string, unknown>, target: InstallTarget): Pluggable<any, any> {
+  const answer = wiredAnswer(config.requestHandler);
+  if (!answer) return target.plugin;
+  let plugin = wiredPlugins.get(answer);
+  if (!plugin) {
+    plugin = createPlugin(answer);
+    wiredPlugins.set(answer, plugin);
+  }
+  return plugin;
+}
+
 /** The object `send` runs on for a Cognito Identity client: the client, with the fake's stack and region. */
 function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   const config = client.config ?? {};
   let stack = client.middlewareStack;
   if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
     stack = stack.clone();
-    stack.use(target.plugin);
+    stack.use(pluginFor(config, target));
   }
   const routedConfig = {
     ...config,
@@ -220,14 +244,15 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     hookAll(current, options.clients ?? []);
     return () => uninstallFake(target);
   }
+  const imdsWasUnset = process.env[IMDS_DISABLED] === undefined;
   const installation: Installation = {
     target,
     hooks: [],
-    imdsWasUnset: process.env[IMDS_DISABLED] === undefined,
+    imdsWasUnset,
+    stopTransports: interceptTransports(target),
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";
-  guardNetwork();
   registry.active = installation;
   return () => uninstallFake(target);
 }
@@ -252,5 +277,5 @@ export function uninstallFake(target: InstallTarget): void {
     }
   }
   if (installation.imdsWasUnset) delete process.env[IMDS_DISABLED];
-  unguardNetwork();
+  installation.stopTransports();
 }

@@ -1,0 +1,96 @@
+/**
+ * `install()`'s answer for clients that do not send through the SDK v3 `Client.prototype.send` hook: Amplify JS
+ * v6 (global `fetch`), the SDK v2 (`https.request`), browsers' `XMLHttpRequest` under jsdom, and v3 clients of
+ * an SDK copy the hook did not see. While installed, every request to a Cognito Identity endpoint, whatever its
+ * transport, is answered in-process by the installed fake; none reaches the network. STS `GetCallerIdentity`
+ * signed with a key the fake issued is answered too; every other request passes untouched.
+ *
+ * Interception is `@mswjs/interceptors` (what msw is built on): it patches `http`/`https`'s `request`/`get` and
+ * `ClientRequest`, global `fetch` and `XMLHttpRequest`, and its `dispose()` restores each of them.
+ */
+import { BatchInterceptor } from "@mswjs/interceptors";
+import { ClientRequestInterceptor } from "@mswjs/interceptors/ClientRequest";
+import { FetchInterceptor } from "@mswjs/interceptors/fetch";
+import { XMLHttpRequestInterceptor } from "@mswjs/interceptors/XMLHttpRequest";
+import { cognitoIdentityHost, isStsHost, notFound } from "./endpoint";
+import type { WireHandler } from "./plugin";
+import { answerSts, type IssuedKey } from "./sts";
+import { answerFetchRequest } from "./wireMessages";
+
+/** What the transports answer with: the installed fake. */
+export interface TransportTarget {
+  readonly answer: WireHandler;
+  readonly issuedKey: (accessKeyId: string) => IssuedKey | undefined;
+  readonly now: () => number;
+}
+
+/** The client a request came from, as its user agent tells. */
+export function clientOf(request: Request): string {
+  const agent = `${request.headers.get("x-amz-user-agent") ?? ""} ${request.headers.get("user-agent") ?? ""}`;
+  if (agent.includes("aws-amplify/")) return "Amplify JS (global fetch)";
+  if (agent.includes("aws-sdk-nodejs/") || agent.includes("aws-sdk-js/2.")) return "the AWS SDK v2";
+  if (agent.includes("aws-sdk-js/3.") || agent.includes("aws-sdk-js/")) return "an AWS SDK v3 client";
+  return "a client over fetch/http";
+}
+
+/**
+ * The error a request the fake could not answer fails with: it names the client and the fix.
+ *
+ * @example
+ * ```ts
+ * unanswerable("the AWS SDK v2", new Error("boom")).message;
+ * ```
+ */
+export function unanswerable(client: string, cause: unknown): Error {
+  return new Error(
+    `cognito-identity-fake: a Cognito Identity request from ${client} could not be answered by the installed ` +
+      `fake (${cause instanceof Error ? cause.message : String(cause)}); it was not sent to AWS. Send it ` +
+      "with the SDK's default Node handler, global fetch or https.request, or wire the client explicitly " +
+      "(fake.plugin(), fake.requestHandler(), or the msw handlers of cognito-identity-fake/msw).",
+    { cause },
+  );
+}
+
+interface Controller {
+  respondWith(response: Response): void;
+  errorWith(reason?: unknown): void;
+}
+
+async function onRequest(target: TransportTarget, request: Request, controller: Controller): Promise<void> {
+  const hostname = new URL(request.url).hostname;
+  const host = cognitoIdentityHost(hostname);
+  if (host) {
+    if (!host.known) return controller.errorWith(notFound(hostname));
+    try {
+      controller.respondWith(await answerFetchRequest(target.answer, request));
+    } catch (err) {
+      controller.errorWith(unanswerable(clientOf(request), err));
+    }
+    return;
+  }
+  if (isStsHost(hostname)) {
+    const response = await answerSts(request, target.issuedKey, target.now);
+    if (response) controller.respondWith(response);
+  }
+}
+
+/**
+ * Starts answering Cognito Identity requests of every transport with `target`. Returns the function that
+ * stops it and restores every patched global.
+ *
+ * @example
+ * ```ts
+ * const stop = interceptTransports({ answer, issuedKey, now: Date.now });
+ * await fetch("https://cognito-identity.us-east-1.amazonaws.com/", init); // answered by `answer`
+ * stop();
+ * ```
+ */
+export function interceptTransports(target: TransportTarget): () => void {
+  const interceptor = new BatchInterceptor({
+    name: "cognito-identity-fake",
+    interceptors: [new ClientRequestInterceptor(), new FetchInterceptor(), new XMLHttpRequestInterceptor()],
+  });
+  interceptor.apply();
+  interceptor.on("request", ({ request, controller }) => onRequest(target, request, controller));
+  return () => interceptor.dispose();
+}
