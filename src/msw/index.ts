@@ -31,7 +31,8 @@ const COGNITO_IDENTITY_URL = /^https?:\/\/cognito-identity(?:-fips)?\.[^/]+\//;
  */
 export function cognitoIdentityHandlers(fake: CognitoIdentityFake): RequestHandler[] {
   const answer = wiredAnswer(fake.requestHandler());
-  if (!answer) throw new TypeError("cognitoIdentityHandlers: expected a fake made by createCognitoIdentityFake()");
+  if (!answer)
+    throw new TypeError("cognitoIdentityHandlers: expected a fake made by createCognitoIdentityFake()");
   return [
     http.post(COGNITO_IDENTITY_URL, async ({ request }) => {
       const host = cognitoIdentityHost(new URL(request.url).hostname);

@@ -46,6 +46,12 @@ export interface InstallOptions {
    * they come from another copy of the SDK, such as its ESM build under an ESM test runner.
    */
   readonly clients?: readonly ClientClass[];
+  /**
+   * Whether to answer the clients that send over `fetch`, `http`/`https` or `XMLHttpRequest` (Amplify, the
+   * SDK v2, SDK copies the hook did not see). Default `true`. Pass `false` when msw intercepts the process
+   * and serves Cognito Identity with `cognitoIdentityHandlers(fake)`.
+   */
+  readonly transports?: boolean;
 }
 
 /** What an installed fake answers with: its plug-in for SDK v3 clients, its transports' answers for the rest. */
@@ -249,7 +255,7 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     target,
     hooks: [],
     imdsWasUnset,
-    stopTransports: interceptTransports(target),
+    stopTransports: options.transports === false ? () => {} : interceptTransports(target),
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";

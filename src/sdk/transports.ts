@@ -8,7 +8,7 @@
  * Interception is `@mswjs/interceptors` (what msw is built on): it patches `http`/`https`'s `request`/`get` and
  * `ClientRequest`, global `fetch` and `XMLHttpRequest`, and its `dispose()` restores each of them.
  */
-import { BatchInterceptor } from "@mswjs/interceptors";
+import { getGlobalSymbol, type HttpRequestEventMap, type Interceptor } from "@mswjs/interceptors";
 import { ClientRequestInterceptor } from "@mswjs/interceptors/ClientRequest";
 import { FetchInterceptor } from "@mswjs/interceptors/fetch";
 import { XMLHttpRequestInterceptor } from "@mswjs/interceptors/XMLHttpRequest";
@@ -74,9 +74,41 @@ async function onRequest(target: TransportTarget, request: Request, controller: 
   }
 }
 
+/** What `install()` says when msw (or another `@mswjs/interceptors` user) was intercepting before it. */
+export const INTERCEPTION_TAKEN =
+  "cognito-identity-fake: msw (or another user of @mswjs/interceptors) is already intercepting this process's " +
+  "requests, and one process has one such interception. Either add the fake's handlers to your msw server, " +
+  "setupServer(...cognitoIdentityHandlers(fake)) from cognito-identity-fake/msw, and install the fake with " +
+  "fake.install({ transports: false }) (SDK v3 clients still go through install()), or call fake.install() " +
+  "before server.listen().";
+
+type InterceptorClass = (new () => Interceptor<HttpRequestEventMap>) & { readonly symbol: symbol };
+const CLASSES: readonly InterceptorClass[] = [
+  ClientRequestInterceptor,
+  FetchInterceptor,
+  XMLHttpRequestInterceptor,
+];
+
+/** The parts of an interceptor its public API hides: its listeners, and the global slot naming the running one. */
+interface Internals {
+  readonly emitter: { listenerCount(event: "request"): number };
+}
+
+/** Interceptors of an earlier install() kept running for msw, which attached to them afterwards. */
+const lingering = new Map<symbol, Interceptor<HttpRequestEventMap>>();
+
+/** Disposes `interceptor`, which must be the running one for `symbol` for its patches to be restored. */
+function dispose(symbol: symbol, interceptor: Interceptor<HttpRequestEventMap>): void {
+  (globalThis as Record<symbol, unknown>)[symbol] = interceptor;
+  interceptor.dispose();
+  lingering.delete(symbol);
+}
+
 /**
  * Starts answering Cognito Identity requests of every transport with `target`. Returns the function that
- * stops it and restores every patched global.
+ * stops it and restores every patched global. Throws {@link INTERCEPTION_TAKEN} when msw is already
+ * intercepting. An msw server started afterwards shares the interception: uninstalling then leaves it running
+ * for msw (without the fake's listener) until the next install().
  *
  * @example
  * ```ts
@@ -86,11 +118,27 @@ async function onRequest(target: TransportTarget, request: Request, controller: 
  * ```
  */
 export function interceptTransports(target: TransportTarget): () => void {
-  const interceptor = new BatchInterceptor({
-    name: "cognito-identity-fake",
-    interceptors: [new ClientRequestInterceptor(), new FetchInterceptor(), new XMLHttpRequestInterceptor()],
+  for (const [symbol, interceptor] of lingering) {
+    if ((interceptor as unknown as Internals).emitter.listenerCount("request") === 0)
+      dispose(symbol, interceptor);
+  }
+  if (CLASSES.some((cls) => getGlobalSymbol(cls.symbol) !== undefined)) throw new Error(INTERCEPTION_TAKEN);
+  const listener = ({ request, controller }: HttpRequestEventMap["request"][0]) =>
+    onRequest(target, request, controller);
+  const running = CLASSES.map((cls) => {
+    const interceptor = new cls();
+    interceptor.apply();
+    interceptor.on("request", listener);
+    return { symbol: cls.symbol, interceptor };
   });
-  interceptor.apply();
-  interceptor.on("request", ({ request, controller }) => onRequest(target, request, controller));
-  return () => interceptor.dispose();
+  return () => {
+    for (const { symbol, interceptor } of running) {
+      interceptor.off("request", listener);
+      if ((interceptor as unknown as Internals).emitter.listenerCount("request") === 0) {
+        dispose(symbol, interceptor);
+      } else {
+        lingering.set(symbol, interceptor);
+      }
+    }
+  };
 }

@@ -56,7 +56,10 @@ describe("Amplify v6 under fake.install()", () => {
     fake.install();
     try {
       fake.failNext("GetId", { name: "NotAuthorizedException", message: "nope" });
-      await expect(fetchAuthSession()).rejects.toMatchObject({ name: "NotAuthorizedException", message: "nope" });
+      await expect(fetchAuthSession()).rejects.toMatchObject({
+        name: "NotAuthorizedException",
+        message: "nope",
+      });
       expect(fake.calls.map((c) => c.error?.name)).toEqual(["NotAuthorizedException"]);
       expect(network.leaks()).toEqual([]);
     } finally {

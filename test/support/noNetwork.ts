@@ -17,7 +17,9 @@ export function spyNetwork(): { leaks: () => string[]; restore: () => void } {
   const lookup = jest.spyOn(dns, "lookup").mockImplementation(((host: string, ...rest: unknown[]) => {
     record(host);
     const callback = rest.find((r) => typeof r === "function") as (err: Error) => void;
-    process.nextTick(() => callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" })));
+    process.nextTick(() =>
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" })),
+    );
   }) as unknown as typeof dns.lookup);
   const promised = jest.spyOn(dns.promises, "lookup").mockImplementation(async (host: string) => {
     record(host);
