@@ -89,26 +89,43 @@ const CLASSES: readonly InterceptorClass[] = [
   XMLHttpRequestInterceptor,
 ];
 
-/** The parts of an interceptor its public API hides: its listeners, and the global slot naming the running one. */
-interface Internals {
-  readonly emitter: { listenerCount(event: "request"): number };
+/** The parts of an interceptor its public API hides: its listeners. */
+interface Listeners {
+  listenerCount(event: "request"): number;
+  removeListener(event: "request", listener: unknown): unknown;
 }
+const listenersOf = (interceptor: Interceptor<HttpRequestEventMap>): Listeners =>
+  (interceptor as unknown as { emitter: Listeners }).emitter;
 
-/** Interceptors of an earlier install() kept running for msw, which attached to them afterwards. */
-const lingering = new Map<symbol, Interceptor<HttpRequestEventMap>>();
-
-/** Disposes `interceptor`, which must be the running one for `symbol` for its patches to be restored. */
+/** Disposes `interceptor`, restoring what it patched (it must be the running one for `symbol` to do so). */
 function dispose(symbol: symbol, interceptor: Interceptor<HttpRequestEventMap>): void {
   (globalThis as Record<symbol, unknown>)[symbol] = interceptor;
   interceptor.dispose();
-  lingering.delete(symbol);
+}
+
+/**
+ * Disposes `interceptor` once nobody listens to it: at once, or — when msw attached to it after install() —
+ * as soon as msw detaches (`server.close()`), so msw keeps working in between and nothing stays patched.
+ */
+function disposeWhenUnused(symbol: symbol, interceptor: Interceptor<HttpRequestEventMap>): void {
+  const listeners = listenersOf(interceptor);
+  if (listeners.listenerCount("request") === 0) {
+    dispose(symbol, interceptor);
+    return;
+  }
+  const removeListener = listeners.removeListener;
+  listeners.removeListener = function (this: Listeners, event, listener) {
+    const result = removeListener.call(this, event, listener);
+    if (listeners.listenerCount("request") === 0) dispose(symbol, interceptor);
+    return result;
+  };
 }
 
 /**
  * Starts answering Cognito Identity requests of every transport with `target`. Returns the function that
  * stops it and restores every patched global. Throws {@link INTERCEPTION_TAKEN} when msw is already
  * intercepting. An msw server started afterwards shares the interception: uninstalling then leaves it running
- * for msw (without the fake's listener) until the next install().
+ * for msw (without the fake's listener) until msw closes.
  *
  * @example
  * ```ts
@@ -118,10 +135,6 @@ function dispose(symbol: symbol, interceptor: Interceptor<HttpRequestEventMap>):
  * ```
  */
 export function interceptTransports(target: TransportTarget): () => void {
-  for (const [symbol, interceptor] of lingering) {
-    if ((interceptor as unknown as Internals).emitter.listenerCount("request") === 0)
-      dispose(symbol, interceptor);
-  }
   if (CLASSES.some((cls) => getGlobalSymbol(cls.symbol) !== undefined)) throw new Error(INTERCEPTION_TAKEN);
   const listener = ({ request, controller }: HttpRequestEventMap["request"][0]) =>
     onRequest(target, request, controller);
@@ -134,11 +147,7 @@ export function interceptTransports(target: TransportTarget): () => void {
   return () => {
     for (const { symbol, interceptor } of running) {
       interceptor.off("request", listener);
-      if ((interceptor as unknown as Internals).emitter.listenerCount("request") === 0) {
-        dispose(symbol, interceptor);
-      } else {
-        lingering.set(symbol, interceptor);
-      }
+      disposeWhenUnused(symbol, interceptor);
     }
   };
 }
