@@ -56,15 +56,25 @@ interface Controller {
   errorWith(reason?: unknown): void;
 }
 
-async function onRequest(target: TransportTarget, request: Request, controller: Controller): Promise<void> {
+/** A network error as the transport surfaces it: Node's `fetch` wraps it in `TypeError: fetch failed`. */
+type Surface = (error: Error) => unknown;
+const asIs: Surface = (error) => error;
+const asFetch: Surface = (error) => new TypeError("fetch failed", { cause: error });
+
+async function onRequest(
+  target: TransportTarget,
+  request: Request,
+  controller: Controller,
+  surface: Surface,
+): Promise<void> {
   const hostname = new URL(request.url).hostname;
   const host = cognitoIdentityHost(hostname);
   if (host) {
-    if (!host.known) return controller.errorWith(notFound(hostname));
+    if (!host.known) return controller.errorWith(surface(notFound(hostname)));
     try {
       controller.respondWith(await answerFetchRequest(target.answer, request));
     } catch (err) {
-      controller.errorWith(unanswerable(clientOf(request), err));
+      controller.errorWith(surface(unanswerable(clientOf(request), err)));
     }
     return;
   }
@@ -136,16 +146,17 @@ function disposeWhenUnused(symbol: symbol, interceptor: Interceptor<HttpRequestE
  */
 export function interceptTransports(target: TransportTarget): () => void {
   if (CLASSES.some((cls) => getGlobalSymbol(cls.symbol) !== undefined)) throw new Error(INTERCEPTION_TAKEN);
-  const listener = ({ request, controller }: HttpRequestEventMap["request"][0]) =>
-    onRequest(target, request, controller);
   const running = CLASSES.map((cls) => {
+    const surface = cls === FetchInterceptor ? asFetch : asIs;
+    const listener = ({ request, controller }: HttpRequestEventMap["request"][0]) =>
+      onRequest(target, request, controller, surface);
     const interceptor = new cls();
     interceptor.apply();
     interceptor.on("request", listener);
-    return { symbol: cls.symbol, interceptor };
+    return { symbol: cls.symbol, interceptor, listener };
   });
   return () => {
-    for (const { symbol, interceptor } of running) {
+    for (const { symbol, interceptor, listener } of running) {
       interceptor.off("request", listener);
       disposeWhenUnused(symbol, interceptor);
     }

@@ -19,6 +19,8 @@ const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 /** What install() could leave behind: the hooked `send`, the environment, the shared registry, prototypes. */
 function traces(sdk: Sdk) {
+  const http = require("node:http") as typeof import("node:http");
+  const https = require("node:https") as typeof import("node:https");
   const base = Object.getPrototypeOf(sdk.CognitoIdentityClient.prototype) as object;
   return {
     send: Object.getOwnPropertyDescriptor(base, "send"),
@@ -27,6 +29,19 @@ function traces(sdk: Sdk) {
     registry: { ...(globalThis as Record<symbol, object | undefined>)[INSTALL_REGISTRY] },
     baseKeys: Object.getOwnPropertyNames(base).sort(),
     objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
+    // The transports install() intercepts: every patched global is restored to the very same object.
+    transports: [
+      globalThis.fetch,
+      http.request,
+      http.get,
+      http.ClientRequest,
+      https.request,
+      https.get,
+      globalThis.Headers,
+      globalThis.Request,
+      globalThis.Response,
+      Object.getOwnPropertySymbols(globalThis).length,
+    ],
   };
 }
 
@@ -243,11 +258,18 @@ describe("install() then uninstall()", () => {
     a.install();
     try {
       await new sdk.CognitoIdentityClient({}).send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      await fetch("https://cognito-identity.us-east-1.amazonaws.com/", {
+        method: "POST",
+        headers: { "x-amz-target": "AWSCognitoIdentityService.ListIdentityPools" },
+        body: '{"MaxResults":1}',
+      });
     } finally {
       a.uninstall();
     }
-    expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
-    expect(traces(sdk)).toEqual(before);
+    expect([a.calls.length, b.calls.length]).toEqual([2, 0]);
+    const after = traces(sdk);
+    expect(after).toEqual(before);
+    expect(after.transports.every((value, i) => Object.is(value, before.transports[i]))).toBe(true);
   });
 
   it("one fake's install never answers another fake's explicitly plugged client, and ends cleanly", async () => {
