@@ -11,7 +11,10 @@ import type { WireHandler } from "./plugin";
 /** The largest request body the fake reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The body of `request`, or `undefined` when it is larger than {@link MAX_BODY_BYTES}. */
+/**
+ * The body of `request`, read from a clone (other listeners of a shared interception may read it too), or
+ * `undefined` when it is larger than {@link MAX_BODY_BYTES}, which is not read further.
+ */
 async function readBody(request: Request): Promise<Uint8Array | undefined> {
   const reader = request.clone().body?.getReader();
   if (!reader) return new Uint8Array(0);
@@ -22,7 +25,7 @@ async function readBody(request: Request): Promise<Uint8Array | undefined> {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
+      reader.cancel().catch(() => {});
       return undefined;
     }
     chunks.push(value);
