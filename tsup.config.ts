@@ -1,11 +1,22 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "core/index": "src/core/index.ts", "jest/index": "src/jest/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    "core/index": "src/core/index.ts",
+    "jest/index": "src/jest/index.ts",
+    "msw/index": "src/msw/index.ts",
+  },
   format: ["cjs", "esm"],
   dts: true,
   clean: true,
   sourcemap: true,
   target: "node20",
-  external: ["@aws-sdk/client-cognito-identity", "@aws-sdk/nested-clients", "immer"],
+  external: [
+    "@aws-sdk/client-cognito-identity",
+    "@aws-sdk/nested-clients",
+    "immer",
+    "@mswjs/interceptors",
+    "msw",
+  ],
 });
