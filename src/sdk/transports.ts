@@ -8,11 +8,9 @@
  * Interception is `@mswjs/interceptors` (what msw is built on): it patches `http`/`https`'s `request`/`get` and
  * `ClientRequest`, global `fetch` and `XMLHttpRequest`, and its `dispose()` restores each of them.
  */
-import { getGlobalSymbol, type HttpRequestEventMap, type Interceptor } from "@mswjs/interceptors";
-import { ClientRequestInterceptor } from "@mswjs/interceptors/ClientRequest";
-import { FetchInterceptor } from "@mswjs/interceptors/fetch";
-import { XMLHttpRequestInterceptor } from "@mswjs/interceptors/XMLHttpRequest";
+import type { HttpRequestEventMap, Interceptor } from "@mswjs/interceptors";
 import { cognitoIdentityHost, isStsHost, notFound } from "./endpoint";
+import { loadInterceptors } from "./interceptors";
 import type { WireHandler } from "./plugin";
 import { answerSts, type IssuedKey } from "./sts";
 import { answerFetchRequest } from "./wireMessages";
@@ -92,13 +90,6 @@ export const INTERCEPTION_TAKEN =
   "fake.install({ transports: false }) (SDK v3 clients still go through install()), or call fake.install() " +
   "before server.listen().";
 
-type InterceptorClass = (new () => Interceptor<HttpRequestEventMap>) & { readonly symbol: symbol };
-const CLASSES: readonly InterceptorClass[] = [
-  ClientRequestInterceptor,
-  FetchInterceptor,
-  XMLHttpRequestInterceptor,
-];
-
 /** The parts of an interceptor its public API hides: its listeners. */
 interface Listeners {
   listenerCount(event: "request"): number;
@@ -145,9 +136,11 @@ function disposeWhenUnused(symbol: symbol, interceptor: Interceptor<HttpRequestE
  * ```
  */
 export function interceptTransports(target: TransportTarget): () => void {
-  if (CLASSES.some((cls) => getGlobalSymbol(cls.symbol) !== undefined)) throw new Error(INTERCEPTION_TAKEN);
-  const running = CLASSES.map((cls) => {
-    const surface = cls === FetchInterceptor ? asFetch : asIs;
+  const { classes, fetch } = loadInterceptors();
+  const slots = globalThis as Record<symbol, unknown>;
+  if (classes.some((cls) => slots[cls.symbol] !== undefined)) throw new Error(INTERCEPTION_TAKEN);
+  const running = classes.map((cls) => {
+    const surface = cls === fetch ? asFetch : asIs;
     const listener = ({ request, controller }: HttpRequestEventMap["request"][0]) =>
       onRequest(target, request, controller, surface);
     const interceptor = new cls();
