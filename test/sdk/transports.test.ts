@@ -109,6 +109,15 @@ describe("https.request (the SDK v2's transport)", () => {
     expect(network.leaks()).toEqual([]);
   });
 
+  it("answers a body that is not JSON with the service's error, changing nothing", async () => {
+    const before = fake.state;
+    const answer = await request("cognito-identity.us-east-1.amazonaws.com", "{oops");
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ __type: "com.amazon.coral.service#SerializationException" });
+    expect(fake.state).toBe(before);
+    expect(fake.listIdentityPools()).toEqual([]);
+  });
+
   it("leaves other hosts untouched: they go to the network", async () => {
     const err = await rejection(request("example.invalid", "{}"));
     expect(err.message).not.toContain("cognito-identity-fake");
