@@ -10,7 +10,9 @@ module.exports = {
       { tsconfig: { allowJs: true, module: "commonjs", isolatedModules: true } },
     ],
   },
-  transformIgnorePatterns: ["/node_modules/(?!.*/node_modules/)(?!(rettime|until-async|@open-draft/deferred-promise)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!.*/node_modules/)(?!(rettime|until-async|@open-draft/deferred-promise)/)",
+  ],
   moduleFileExtensions: ["js", "mjs", "cjs", "ts", "json", "node"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/test/support/setup-env.ts"],

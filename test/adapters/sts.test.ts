@@ -72,7 +72,11 @@ it("expired credentials answer ExpiredToken", async () => {
 });
 
 it("every other STS request passes untouched, to the network", async () => {
-  const issued = new STSClient({ region: "us-east-1", credentials: await guestCredentials(), maxAttempts: 1 });
+  const issued = new STSClient({
+    region: "us-east-1",
+    credentials: await guestCredentials(),
+    maxAttempts: 1,
+  });
   await rejection(issued.send(new AssumeRoleCommand({ RoleArn: GUEST, RoleSessionName: "s" })));
   const foreign = new STSClient({
     region: "us-east-1",

@@ -113,7 +113,9 @@ describe("https.request (the SDK v2's transport)", () => {
     const before = fake.state;
     const answer = await request("cognito-identity.us-east-1.amazonaws.com", "{oops");
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body)).toMatchObject({ __type: "com.amazon.coral.service#SerializationException" });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      __type: "com.amazon.coral.service#SerializationException",
+    });
     expect(fake.state).toBe(before);
     expect(fake.listIdentityPools()).toEqual([]);
   });
