@@ -24,8 +24,9 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
-import { createPlugin, PLUGIN_NAME, type WireHandler } from "./plugin";
-import { wiredAnswer } from "./requestHandler";
+import { guardHttp2 } from "./http2Guard";
+import { PLUGIN_NAME } from "./plugin";
+import { wiredPlugin } from "./requestHandler";
 import { interceptTransports, type TransportTarget } from "./transports";
 
 /** The `serviceId` of every Cognito Identity client's config. */
@@ -119,30 +120,13 @@ function withFallback<T>(client: object, provider: unknown, fallback: T): unknow
   };
 }
 
-/** The plug-in of each fake a client was wired to with `requestHandler()`. */
-// biome-ignore lint/suspicious/noExplicitAny: see InstallTarget.plugin
-const wiredPlugins = new WeakMap<WireHandler, Pluggable<any, any>>();
-
-/** The plug-in a client's commands go through: the fake its request handler names (explicit wiring wins), else the installed one. */
-// biome-ignore lint/suspicious/noExplicitAny: see InstallTarget.plugin
-function pluginFor(config: Record<string, unknown>, target: InstallTarget): Pluggable<any, any> {
-  const answer = wiredAnswer(config.requestHandler);
-  if (!answer) return target.plugin;
-  let plugin = wiredPlugins.get(answer);
-  if (!plugin) {
-    plugin = createPlugin(answer);
-    wiredPlugins.set(answer, plugin);
-  }
-  return plugin;
-}
-
 /** The object `send` runs on for a Cognito Identity client: the client, with the fake's stack and region. */
 function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   const config = client.config ?? {};
   let stack = client.middlewareStack;
   if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
     stack = stack.clone();
-    stack.use(pluginFor(config, target));
+    stack.use(wiredPlugin(config.requestHandler) ?? target.plugin);
   }
   const routedConfig = {
     ...config,
@@ -227,6 +211,13 @@ function hookAll(installation: Installation, classes: Iterable<ClientClass>): vo
   }
 }
 
+/** One function that runs each of `stops`. */
+const stopAll =
+  (...stops: (() => void)[]) =>
+  (): void => {
+    for (const stop of stops) stop();
+  };
+
 /**
  * Starts answering every Cognito Identity client of the process with `target`. Returns the function that
  * undoes it. Throws when another target is installed; installing the same target again only hooks the
@@ -255,7 +246,10 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     target,
     hooks: [],
     imdsWasUnset,
-    stopTransports: options.transports === false ? () => {} : interceptTransports(target),
+    stopTransports: stopAll(
+      options.transports === false ? () => {} : interceptTransports(target),
+      guardHttp2(),
+    ),
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";

@@ -37,6 +37,7 @@ function traces(sdk: Sdk) {
       http.ClientRequest,
       https.request,
       https.get,
+      (require("node:http2") as typeof import("node:http2")).connect,
       globalThis.Headers,
       globalThis.Request,
       globalThis.Response,

@@ -64,3 +64,35 @@ it("names a fetch client such as Amplify", async () => {
   expect((err.cause as Error).message).toMatch(/from Amplify JS \(global fetch\) could not be answered/);
   expect((err.cause as Error).message).toMatch(FIX);
 });
+
+describe("under install()", () => {
+  it("an HTTP/2 client (the SDK's NodeHttp2Handler), which no interceptor covers, is refused at once", async () => {
+    const { createCognitoIdentityFake } = require("../../src") as typeof import("../../src");
+    const { NodeHttp2Handler } =
+      require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
+    stop();
+    const fake = createCognitoIdentityFake();
+    fake.install();
+    try {
+      const handler = new NodeHttp2Handler();
+      const err = await rejection(
+        handler.handle({
+          protocol: "https:",
+          hostname: "cognito-identity.us-east-1.amazonaws.com",
+          method: "POST",
+          path: "/",
+          headers: {},
+          query: {},
+          body: "{}",
+        } as unknown as Parameters<typeof handler.handle>[0]),
+      );
+      expect(err.message).toMatch(
+        /from an HTTP\/2 client \(such as the SDK v3's NodeHttp2Handler\) could not be answered/,
+      );
+      handler.destroy();
+    } finally {
+      fake.uninstall();
+      stop = () => {};
+    }
+  });
+});
