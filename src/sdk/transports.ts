@@ -22,7 +22,14 @@ export interface TransportTarget {
   readonly now: () => number;
 }
 
-/** The client a request came from, as its user agent tells. */
+/**
+ * The client a request came from, as its user agent tells.
+ *
+ * @example
+ * ```ts
+ * clientOf(new Request(url, { headers: { "x-amz-user-agent": "aws-amplify/6.22.1" } })); // "Amplify JS (global fetch)"
+ * ```
+ */
 export function clientOf(request: Request): string {
   const agent = `${request.headers.get("x-amz-user-agent") ?? ""} ${request.headers.get("user-agent") ?? ""}`;
   if (agent.includes("aws-amplify/")) return "Amplify JS (global fetch)";
@@ -77,7 +84,8 @@ async function onRequest(
     return;
   }
   if (isStsHost(hostname)) {
-    const response = await answerSts(request, target.issuedKey, target.now);
+    // A request STS would answer differently (or one that cannot be read here) goes on untouched.
+    const response = await answerSts(request, target.issuedKey, target.now).catch(() => undefined);
     if (response) controller.respondWith(response);
   }
 }
