@@ -49,9 +49,10 @@ export interface CognitoIdentityFake {
   /** An SDK request handler answering through the fake, for `clientConfig: { requestHandler }`. */
   requestHandler(): FakeRequestHandler;
   /**
-   * Answers every Cognito Identity client of the process — `CognitoIdentityClient` and the internal clients
-   * `fromCognitoIdentityPool` / `fromCognitoIdentity` build — with no per-client set-up, and lets none reach
-   * the network. Clients with no region get the fake's. Returns the function that undoes it. One fake at a
+   * Answers every Cognito Identity client of the process — `CognitoIdentityClient`, the internal clients
+   * `fromCognitoIdentityPool` / `fromCognitoIdentity` build, and over `fetch`/`http` Amplify JS v6 and the SDK
+   * v2 — with no per-client set-up, and lets none reach the network; STS `GetCallerIdentity` signed with a key
+   * it issued answers the role. Clients with no region get the fake's. Returns the function that undoes it. One fake at a
    * time: installing another while one is installed throws; installing the same one again is a no-op.
    *
    * @example
