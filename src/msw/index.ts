@@ -4,9 +4,10 @@
  * SDK v3 clients (no `install()` needed), the credential providers' internal clients, the SDK v2 and Amplify
  * JS v6 — over the same engine, journal and state as the fake's other entry points.
  */
-import { HttpResponse, http, type RequestHandler } from "msw";
+import { HttpResponse, http, passthrough, type RequestHandler } from "msw";
 import type { CognitoIdentityFake } from "../fake";
 import { cognitoIdentityHost } from "../sdk/endpoint";
+import { transportsInstalled } from "../sdk/install";
 import { wiredAnswer } from "../sdk/requestHandler";
 import { answerFetchRequest } from "../sdk/wireMessages";
 
@@ -15,7 +16,9 @@ const COGNITO_IDENTITY_URL = /^https?:\/\/cognito-identity(?:-fips)?\.[^/]+\//;
 
 /**
  * msw request handlers answering every Cognito Identity endpoint (every partition, FIPS and dual-stack) with
- * `fake`. A region that does not exist answers a network error, as its host would not resolve.
+ * `fake`. A region that does not exist answers a network error, as its host would not resolve. While a fake is
+ * installed with its transports (`install()` before `server.listen()`), that fake answers and these handlers
+ * step aside.
  *
  * @example
  * ```ts
@@ -37,6 +40,8 @@ export function cognitoIdentityHandlers(fake: CognitoIdentityFake): RequestHandl
     http.post(COGNITO_IDENTITY_URL, async ({ request }) => {
       const host = cognitoIdentityHost(new URL(request.url).hostname);
       if (!host) return undefined;
+      // install() came first and has answered this request already: answering again would apply it twice.
+      if (transportsInstalled()) return passthrough();
       if (!host.known) return HttpResponse.error();
       return answerFetchRequest(answer, request);
     }),

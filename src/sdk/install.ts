@@ -87,6 +87,8 @@ interface Installation {
   readonly target: InstallTarget;
   readonly hooks: Hook[];
   readonly imdsWasUnset: boolean;
+  /** Whether the transports (fetch, http, XMLHttpRequest) are answered by this installation. */
+  readonly transports: boolean;
   readonly stopTransports: () => void;
 }
 
@@ -246,6 +248,7 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     target,
     hooks: [],
     imdsWasUnset,
+    transports: options.transports !== false,
     stopTransports: stopAll(
       options.transports === false ? () => {} : interceptTransports(target),
       guardHttp2(),
@@ -255,6 +258,19 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";
   registry.active = installation;
   return () => uninstallFake(target);
+}
+
+/**
+ * Whether an installed fake answers the transports itself (then it answers every Cognito Identity request
+ * before msw's handlers see it, so they step aside rather than answer a second time).
+ *
+ * @example
+ * ```ts
+ * if (transportsInstalled()) return passthrough();
+ * ```
+ */
+export function transportsInstalled(): boolean {
+  return registry.active?.transports === true;
 }
 
 /**

@@ -125,7 +125,10 @@ function disposeWhenUnused(symbol: symbol, interceptor: Interceptor<HttpRequestE
   const removeListener = listeners.removeListener;
   listeners.removeListener = function (this: Listeners, event, listener) {
     const result = removeListener.call(this, event, listener);
-    if (listeners.listenerCount("request") === 0) dispose(symbol, interceptor);
+    if (listeners.listenerCount("request") === 0) {
+      listeners.removeListener = removeListener;
+      dispose(symbol, interceptor);
+    }
     return result;
   };
 }

@@ -128,5 +128,25 @@ describe("msw and install() together", () => {
     }
     // Once msw closed too, nothing stays patched.
     expect(require("node:https").request.name).toBe("request");
+    expect(
+      Object.getOwnPropertySymbols(globalThis)
+        .map(String)
+        .filter((name) => name.includes("interceptor")),
+    ).toEqual([]);
+  });
+
+  it("install() before server.listen() with the fake's handlers: each request is answered once", async () => {
+    const fake = seededFake();
+    fake.install();
+    const server = setupServer(...cognitoIdentityHandlers(fake));
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      await new AWS.CognitoIdentity({ region: "us-east-1" }).getId({ IdentityPoolId: POOL_ID }).promise();
+      expect(fake.calls.map((c) => c.operation)).toEqual(["GetId"]);
+      expect(fake.listIdentities(POOL_ID)).toHaveLength(1);
+    } finally {
+      fake.uninstall();
+      server.close();
+    }
   });
 });
