@@ -10,6 +10,7 @@ export const entries: Record<string, string> = {
   "core/index": "src/core/index.ts",
   "jest/index": "src/jest/index.ts",
   "vitest/index": "src/vitest/index.ts",
+  "msw/index": "src/msw/index.ts",
 };
 
 export default defineConfig({
@@ -20,6 +21,15 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: false,
+  // The ESM build locates its own files (the interception library is loaded on first install()).
+  shims: true,
   target: "node20",
-  external: ["@aws-sdk/client-cognito-identity", "@aws-sdk/nested-clients", "immer", "vitest"],
+  external: [
+    "@aws-sdk/client-cognito-identity",
+    "@aws-sdk/nested-clients",
+    "immer",
+    "@mswjs/interceptors",
+    "msw",
+    "vitest",
+  ],
 });

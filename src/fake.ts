@@ -4,6 +4,7 @@
 import { seedIdentities, seedPool } from "./core/seed";
 import type { StoredIdentity } from "./core/state";
 import { stateView } from "./core/stateView";
+import type { CredentialIssue } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
 import { poolIdsInRegion, regionsInUse } from "./core/store/pools";
 import { loginTokenMinter } from "./core/tokens/loginTokens";
@@ -13,7 +14,7 @@ import { describeChanges } from "./engine/changes";
 import { Engine } from "./engine/engine";
 import { statesOf } from "./engine/journal";
 import { requireOperation } from "./engine/operationName";
-import type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot } from "./fakeApi";
+import type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fakeApi";
 import { coreStateOf, registerCore } from "./internal";
 import { attachFake } from "./sdk/attach";
 import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
@@ -59,7 +60,12 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     plugin,
     region: engine.options.region,
     immediateRetries: options.immediateRetries ?? false,
+    answer,
+    issuedKey: (accessKeyId: string) => engine.issuedByKey.get(accessKeyId),
+    now: () => engine.options.now().getTime(),
   });
+  const publicIssue = (c: CredentialIssue): IssuedCredential =>
+    Object.freeze({ ...c, expiration: new Date(c.expiration) });
   const fake: CognitoIdentityFake = {
     plugin: () => plugin,
     requestHandler: () => handler,
@@ -123,7 +129,11 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       return describeChanges(states.before, states.after);
     },
     get issuedCredentials() {
-      return engine.issued.map((c) => Object.freeze({ ...c, expiration: new Date(c.expiration) }));
+      return engine.issued.map(publicIssue);
+    },
+    credentialsFor(accessKeyId) {
+      const issue = engine.issuedByKey.get(accessKeyId);
+      return issue && publicIssue(issue);
     },
     attachTo: (mock) => attachFake(mock, installTarget),
     retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),

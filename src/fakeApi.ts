@@ -76,10 +76,12 @@ export interface CognitoIdentityFake {
   /** An SDK request handler answering through the fake, for `clientConfig: { requestHandler }`. */
   requestHandler(): FakeRequestHandler;
   /**
-   * Answers every Cognito Identity client of the process — `CognitoIdentityClient` and the internal clients
-   * `fromCognitoIdentityPool` / `fromCognitoIdentity` build — with no per-client set-up, and lets none reach
-   * the network. Clients with no region get the fake's. Returns the function that undoes it. One fake at a
-   * time: installing another while one is installed throws; installing the same one again is a no-op.
+   * Answers every Cognito Identity client of the process — `CognitoIdentityClient`, the internal clients
+   * `fromCognitoIdentityPool` / `fromCognitoIdentity` build, and over `fetch`/`http` Amplify JS v6 and the SDK
+   * v2 — with no per-client set-up, and lets none reach the network; STS `GetCallerIdentity` signed with a key
+   * it issued answers the role. Clients with no region get the fake's. Returns the function that undoes it.
+   * One fake at a time: installing another while one is installed throws; installing the same one again is a
+   * no-op.
    *
    * @example
    * ```ts
@@ -238,6 +240,17 @@ export interface CognitoIdentityFake {
    * ```
    */
   failNext(operation: OperationName | "*", error: string | FailureSpec, options?: { times?: number }): void;
+  /**
+   * The record of the credential the fake issued with this access key id, or `undefined`: which identity and
+   * which role a set of credentials stands for.
+   *
+   * @example
+   * ```ts
+   * const credentials = await fromCognitoIdentityPool({ identityPoolId, cache: createProviderCache() })();
+   * fake.credentialsFor(credentials.accessKeyId)?.roleArn; // "arn:aws:iam::123456789012:role/guest"
+   * ```
+   */
+  credentialsFor(accessKeyId: string): IssuedCredential | undefined;
   /**
    * Routes an aws-sdk-client-mock mock (`mockClient(...)` of a Cognito Identity client class) to the fake: the
    * mock's own behaviours (`.on(Command)`, `.resolves()`, …) win; every other command is answered by the fake

@@ -46,6 +46,8 @@ export class Engine {
   state: CoreState;
   readonly calls: CallRecord[] = [];
   readonly issued: CredentialIssue[] = [];
+  /** The issued credentials by access key id. */
+  readonly issuedByKey = new Map<string, CredentialIssue>();
   private failures: ScriptedFailure[] = [];
   private readonly requestIds: IdSource;
 
@@ -84,7 +86,11 @@ export class Engine {
       const answer = dispatch(this.state, parsed.operation, input, ctx);
       this.state = answer.state;
       result = answer.result;
-      if (result.ok && result.issued) this.issued.push(Object.freeze(result.issued));
+      if (result.ok && result.issued) {
+        const issue = Object.freeze(result.issued);
+        this.issued.push(issue);
+        this.issuedByKey.set(issue.accessKeyId, issue);
+      }
     }
     this.calls.push(
       callRecord(
@@ -133,6 +139,7 @@ export class Engine {
     this.state = initialState(this.options.seed);
     this.calls.length = 0;
     this.issued.length = 0;
+    this.issuedByKey.clear();
     this.failures = [];
   }
 }

@@ -10,6 +10,11 @@
  * config whose region falls back to the fake's region when the client resolves none. The client itself is
  * never modified, so uninstalling leaves nothing behind in it.
  *
+ * Clients that do not send through that hook (Amplify's `fetch`, the SDK v2's `https.request`, a v3 copy the
+ * hook did not see) are answered by the same fake at the transport (see `transports.ts`), so no Cognito
+ * Identity request leaves the process while installed. A client wired to a fake with `requestHandler()` is
+ * answered by that fake, and needs no credentials (its signing is removed as the plug-in removes it).
+ *
  * While installed, `AWS_EC2_METADATA_DISABLED` is set (when it was unset), so resolving the region of a client
  * with none does not wait on the EC2 instance-metadata service; uninstall restores it.
  *
@@ -19,9 +24,11 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
-import { guardNetwork, unguardNetwork } from "./networkGuard";
+import { guardHttp2 } from "./http2Guard";
 import { PLUGIN_NAME } from "./plugin";
+import { wiredPlugin } from "./requestHandler";
 import { immediateRetryPlugin } from "./retryPlugin";
+import { interceptTransports, type TransportTarget } from "./transports";
 
 /** The `serviceId` of every Cognito Identity client's config. */
 export const COGNITO_IDENTITY_SERVICE_ID = "Cognito Identity";
@@ -41,10 +48,16 @@ export interface InstallOptions {
    * they come from another copy of the SDK, such as its ESM build under an ESM test runner.
    */
   readonly clients?: readonly ClientClass[];
+  /**
+   * Whether to answer the clients that send over `fetch`, `http`/`https` or `XMLHttpRequest` (Amplify, the
+   * SDK v2, SDK copies the hook did not see). Default `true`. Pass `false` when msw intercepts the process
+   * and serves Cognito Identity with `cognitoIdentityHandlers(fake)`.
+   */
+  readonly transports?: boolean;
 }
 
-/** What an installed fake answers with. */
-export interface InstallTarget {
+/** What an installed fake answers with: its plug-in for SDK v3 clients, its transports' answers for the rest. */
+export interface InstallTarget extends TransportTarget {
   // biome-ignore lint/suspicious/noExplicitAny: the plug-in is added to every copy of the SDK's middleware stack
   readonly plugin: Pluggable<any, any>;
   /** The region for clients that resolve none. */
@@ -77,6 +90,9 @@ interface Installation {
   readonly target: InstallTarget;
   readonly hooks: Hook[];
   readonly imdsWasUnset: boolean;
+  /** Whether the transports (fetch, http, XMLHttpRequest) are answered by this installation. */
+  readonly transports: boolean;
+  readonly stopTransports: () => void;
 }
 
 /** Shared by every copy of this library in the process (one registry per global object). */
@@ -115,7 +131,7 @@ function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   let stack = client.middlewareStack;
   if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
     stack = stack.clone();
-    stack.use(target.plugin);
+    stack.use(wiredPlugin(config.requestHandler) ?? target.plugin);
     if (target.immediateRetries) stack.use(immediateRetryPlugin(config));
   }
   const routedConfig = {
@@ -201,6 +217,13 @@ function hookAll(installation: Installation, classes: Iterable<ClientClass>): vo
   }
 }
 
+/** One function that runs each of `stops`. */
+const stopAll =
+  (...stops: (() => void)[]) =>
+  (): void => {
+    for (const stop of stops) stop();
+  };
+
 /**
  * Starts answering every Cognito Identity client of the process with `target`. Returns the function that
  * undoes it. Throws when another target is installed; installing the same target again only hooks the
@@ -224,16 +247,34 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     hookAll(current, options.clients ?? []);
     return () => uninstallFake(target);
   }
+  const imdsWasUnset = process.env[IMDS_DISABLED] === undefined;
   const installation: Installation = {
     target,
     hooks: [],
-    imdsWasUnset: process.env[IMDS_DISABLED] === undefined,
+    imdsWasUnset,
+    transports: options.transports !== false,
+    stopTransports: stopAll(
+      options.transports === false ? () => {} : interceptTransports(target),
+      guardHttp2(),
+    ),
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";
-  guardNetwork();
   registry.active = installation;
   return () => uninstallFake(target);
+}
+
+/**
+ * Whether an installed fake answers the transports itself (then it answers every Cognito Identity request
+ * before msw's handlers see it, so they step aside rather than answer a second time).
+ *
+ * @example
+ * ```ts
+ * if (transportsInstalled()) return passthrough();
+ * ```
+ */
+export function transportsInstalled(): boolean {
+  return registry.active?.transports === true;
 }
 
 /**
@@ -256,5 +297,5 @@ export function uninstallFake(target: InstallTarget): void {
     }
   }
   if (installation.imdsWasUnset) delete process.env[IMDS_DISABLED];
-  unguardNetwork();
+  installation.stopTransports();
 }

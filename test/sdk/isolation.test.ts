@@ -19,6 +19,8 @@ const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 /** What install() could leave behind: the hooked `send`, the environment, the shared registry, prototypes. */
 function traces(sdk: Sdk) {
+  const http = require("node:http") as typeof import("node:http");
+  const https = require("node:https") as typeof import("node:https");
   const base = Object.getPrototypeOf(sdk.CognitoIdentityClient.prototype) as object;
   return {
     send: Object.getOwnPropertyDescriptor(base, "send"),
@@ -27,6 +29,20 @@ function traces(sdk: Sdk) {
     registry: { ...(globalThis as Record<symbol, object | undefined>)[INSTALL_REGISTRY] },
     baseKeys: Object.getOwnPropertyNames(base).sort(),
     objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
+    // The transports install() intercepts: every patched global is restored to the very same object.
+    transports: [
+      globalThis.fetch,
+      http.request,
+      http.get,
+      http.ClientRequest,
+      https.request,
+      https.get,
+      (require("node:http2") as typeof import("node:http2")).connect,
+      globalThis.Headers,
+      globalThis.Request,
+      globalThis.Response,
+      Object.getOwnPropertySymbols(globalThis).length,
+    ],
   };
 }
 
@@ -243,11 +259,18 @@ describe("install() then uninstall()", () => {
     a.install();
     try {
       await new sdk.CognitoIdentityClient({}).send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      await fetch("https://cognito-identity.us-east-1.amazonaws.com/", {
+        method: "POST",
+        headers: { "x-amz-target": "AWSCognitoIdentityService.ListIdentityPools" },
+        body: '{"MaxResults":1}',
+      });
     } finally {
       a.uninstall();
     }
-    expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
-    expect(traces(sdk)).toEqual(before);
+    expect([a.calls.length, b.calls.length]).toEqual([2, 0]);
+    const after = traces(sdk);
+    expect(after).toEqual(before);
+    expect(after.transports.every((value, i) => Object.is(value, before.transports[i]))).toBe(true);
   });
 
   it("one fake's install never answers another fake's explicitly plugged client, and ends cleanly", async () => {
@@ -341,23 +364,20 @@ describe("a registry reset in the middle of a file", () => {
   const entry = require("../../src/jest") as typeof JestEntry;
   const fake = entry.useCognitoIdentityFake();
 
-  it("a fresh SDK copy loaded after install() and not handed over is refused before any socket opens", async () => {
+  it("a fresh SDK copy loaded after install() and not handed over is answered at the transport, no socket opened", async () => {
     jest.resetModules();
     const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;
-    const { ESCAPED_CLIENT_MESSAGE } =
-      require("../../src/sdk/networkGuard") as typeof import("../../src/sdk/networkGuard");
     const guard = guardSockets();
     try {
-      // The SDK arms a socket-acquisition warning timer before it calls https.request; keep it short.
+      // Not hooked, so the client signs and sends over https.request: install()'s transport answers it.
       const client = new fresh.CognitoIdentityClient({
         region: "us-east-1",
         credentials: CREDENTIALS,
         maxAttempts: 1,
-        requestHandler: { socketAcquisitionWarningTimeout: 1 },
       });
-      const err = await rejection(client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 })));
-      expect(err.message).toBe(ESCAPED_CLIENT_MESSAGE);
-      expect(fake.calls).toHaveLength(0);
+      const out = await client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      expect(out.IdentityPools).toEqual([]);
+      expect(fake.calls.map((c) => c.operation)).toEqual(["ListIdentityPools"]);
       expect(guard.attempts()).toBe(0);
       client.destroy();
     } finally {
