@@ -2,9 +2,8 @@
  * `createCognitoIdentityFake`: the public face of the library, a thin layer over the {@link Engine}.
  */
 import { seedIdentities, seedPool } from "./core/seed";
-import type { StoredIdentity } from "./core/state";
+import type { CredentialIssue, StoredIdentity } from "./core/state";
 import { stateView } from "./core/stateView";
-import type { CredentialIssue } from "./core/state";
 import { identitiesOfPool, identityAnywhere } from "./core/store/identities";
 import { poolIdsInRegion, regionsInUse } from "./core/store/pools";
 import { loginTokenMinter } from "./core/tokens/loginTokens";
@@ -14,7 +13,12 @@ import { describeChanges } from "./engine/changes";
 import { Engine } from "./engine/engine";
 import { statesOf } from "./engine/journal";
 import { requireOperation } from "./engine/operationName";
-import type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fakeApi";
+import type {
+  CognitoIdentityFake,
+  CognitoIdentityFakeOptions,
+  FakeSnapshot,
+  IssuedCredential,
+} from "./fakeApi";
 import { coreStateOf, registerCore } from "./internal";
 import { attachFake } from "./sdk/attach";
 import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";

@@ -21,9 +21,11 @@
  * One fake at a time: installing a second fake while one is installed throws; installing the same fake
  * again is a no-op.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
+import { basePrototype, type ClientClass, clientClasses } from "./clientClasses";
+
+export type { ClientClass } from "./clientClasses";
+
 import { guardHttp2 } from "./http2Guard";
 import { PLUGIN_NAME } from "./plugin";
 import { wiredPlugin } from "./requestHandler";
@@ -33,11 +35,6 @@ import { interceptTransports, type TransportTarget } from "./transports";
 /** The `serviceId` of every Cognito Identity client's config. */
 export const COGNITO_IDENTITY_SERVICE_ID = "Cognito Identity";
 const IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
-
-/** A client class whose base `Client.prototype.send` should be hooked too (an ESM copy of the SDK, for example). */
-export interface ClientClass {
-  readonly prototype: object;
-}
 
 /** Options of `fake.install()`. */
 export interface InstallOptions {
@@ -162,55 +159,9 @@ function hookPrototype(proto: { send: Send }): Hook | undefined {
   return { proto, original, hooked };
 }
 
-/** The most basic prototype of a class's chain that owns `send`: the SDK's shared `Client.prototype`. */
-function basePrototype(cls: ClientClass | undefined): { send: Send } | undefined {
-  let found: object | undefined;
-  for (
-    let p: object | null = cls?.prototype ?? null;
-    p && p !== Object.prototype;
-    p = Object.getPrototypeOf(p)
-  ) {
-    if (Object.hasOwn(p, "send")) found = p;
-  }
-  return found as { send: Send } | undefined;
-}
-
-/** Client classes resolvable from `base` (a file path), the way the user's code and the credential providers load them. */
-function discover(base: string, found: Set<ClientClass>): void {
-  const load = (from: NodeJS.Require, id: string): void => {
-    try {
-      const cls = (from(id) as { CognitoIdentityClient?: ClientClass }).CognitoIdentityClient;
-      if (cls) found.add(cls);
-    } catch {
-      // not installed in this project: nothing to hook
-    }
-  };
-  const requireFrom = (from: NodeJS.Require, id: string): NodeJS.Require | undefined => {
-    try {
-      return createRequire(from.resolve(id));
-    } catch {
-      return undefined;
-    }
-  };
-  const root = createRequire(base);
-  load(root, "@aws-sdk/client-cognito-identity");
-  load(root, "@aws-sdk/nested-clients/cognito-identity");
-  const providers = requireFrom(root, "@aws-sdk/credential-providers");
-  const viaProviders = providers && requireFrom(providers, "@aws-sdk/credential-provider-cognito-identity");
-  const direct = requireFrom(root, "@aws-sdk/credential-provider-cognito-identity");
-  for (const from of [viaProviders, direct]) if (from) load(from, "@aws-sdk/nested-clients/cognito-identity");
-}
-
-function clientClasses(extra: readonly ClientClass[]): Set<ClientClass> {
-  const found = new Set<ClientClass>(extra);
-  discover(join(process.cwd(), "__cognito_identity_fake__.js"), found);
-  if (typeof __filename === "string") discover(__filename, found);
-  return found;
-}
-
 function hookAll(installation: Installation, classes: Iterable<ClientClass>): void {
   for (const cls of classes) {
-    const proto = basePrototype(cls);
+    const proto = basePrototype<{ send: Send }>(cls);
     if (!proto || installation.hooks.some((h) => h.proto === proto)) continue;
     const hook = hookPrototype(proto);
     if (hook) installation.hooks.push(hook);
