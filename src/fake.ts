@@ -9,6 +9,8 @@ import { poolIdsInRegion } from "./core/store/pools";
 import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
 import { type Jwks, jwks } from "./core/tokens/openid";
 import { type CallRecord, Engine, type FailureSpec } from "./engine/engine";
+import type { FakeServer, ListenOptions } from "./server/host";
+import { listen } from "./server/listener";
 import { type InstallOptions, type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler, type FakeRequestHandler } from "./sdk/requestHandler";
@@ -152,6 +154,19 @@ export interface CognitoIdentityFake {
   readonly issuedCredentials: readonly IssuedCredential[];
   /** The next `times` (default 1) requests of `operation` (`"*"`: any) answer with this service error. */
   failNext(operation: string, error: string | FailureSpec, options?: { times?: number }): void;
+  /**
+   * Serves this fake over HTTP (node:http): the service's wire protocol on `POST /` for boto3, the AWS CLI, other
+   * SDKs and browsers, the OpenID discovery documents, and the control plane under `/_fake/`. Same state and
+   * journal as in-process. Default host `127.0.0.1`, port 0 (any free port).
+   *
+   * @example
+   * ```ts
+   * const server = await fake.listen();
+   * const client = new CognitoIdentityClient({ region: "us-east-1", endpoint: server.url });
+   * await server.close();
+   * ```
+   */
+  listen(options?: ListenOptions): Promise<FakeServer>;
 }
 
 /**
@@ -182,7 +197,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
   const plugin = createPlugin(answer);
   const handler = createRequestHandler(answer);
   const installTarget: InstallTarget = Object.freeze({ plugin, region: engine.options.region });
-  return {
+  const fake: CognitoIdentityFake = {
     plugin: () => plugin,
     requestHandler: () => handler,
     install: (installOptions) => installFake(installTarget, installOptions),
@@ -226,5 +241,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     failNext(operation, error, { times = 1 } = {}) {
       engine.failNext(operation, typeof error === "string" ? { name: error } : error, times);
     },
+    listen: (listenOptions) => listen({ engine, fake }, listenOptions),
   };
+  return fake;
 }

@@ -22,3 +22,4 @@ export { PLUGIN_NAME } from "./sdk/plugin";
 export type { ProviderCache } from "./sdk/providerCache";
 export { createProviderCache } from "./sdk/providerCache";
 export type { FakeRequestHandler } from "./sdk/requestHandler";
+export type { FakeServer, ListenOptions } from "./server/host";
