@@ -5,6 +5,7 @@
  * `{ "__type", "message" }`; bad JSON 400, an unknown path 404, a wrong method 405, each with a `message`.
  */
 import { ServiceError } from "../core/errors";
+import { OPERATION_NAMES } from "../core/model/model.generated";
 import type { SeedIdentityInput, SeedIdentityPoolInput } from "../core/seed";
 import type { CallRecord, FailureSpec } from "../engine/engine";
 import type { ServerHost } from "./host";
@@ -61,12 +62,14 @@ const POST: Record<string, Route> = {
   }),
   "/fail-next": ({ fake }, input) => {
     const { operation, error, times } = input;
-    if (typeof operation !== "string") throw new TypeError("operation must be an operation name or *");
+    if (operation !== "*" && !(OPERATION_NAMES as readonly unknown[]).includes(operation)) {
+      throw new TypeError(`operation must be an operation name or *, got ${JSON.stringify(operation)}`);
+    }
     if (typeof error !== "string" && (typeof error !== "object" || error === null)) {
       throw new TypeError("error must be an error name or { name, message?, statusCode? }");
     }
     const count = times === undefined ? 1 : Number(times);
-    fake.failNext(operation, error as string | FailureSpec, { times: count });
+    fake.failNext(operation as string, error as string | FailureSpec, { times: count });
     return {};
   },
   "/save": (_host, _input, request) => {

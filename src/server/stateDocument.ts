@@ -225,6 +225,13 @@ function restorePool(state: CoreState, raw: unknown, where: string): CoreState {
   const entry = next.pools.get(id) as PoolEntry;
   if (entry.identities.size !== records.length)
     throw new StateFileError(`${where}: an identity appears twice`);
+  const links = (pick: (r: StoredIdentity) => number) => records.reduce((sum, r) => sum + pick(r), 0);
+  if (entry.logins.size !== links((r) => Object.keys(r.logins).length)) {
+    throw new StateFileError(`${where}.Identities: a login is linked to two identities`);
+  }
+  if (entry.developerUsers.size !== links((r) => r.developerUserIdentifiers.length)) {
+    throw new StateFileError(`${where}.Identities: a developer user is linked to two identities`);
+  }
   return putPool(next, { ...entry, nextSeq: integer(p.NextSeq, `${where}.NextSeq`) });
 }
 
