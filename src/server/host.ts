@@ -31,6 +31,10 @@ export interface ListenOptions {
   stateFile?: string;
   /** The most journal entries (and issued-credential records) kept; older ones are dropped. Default 5000. */
   maxJournal?: number;
+  /** Time a client has to send the request headers before its connection is closed (408). Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, body included (408). Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** A running server. */

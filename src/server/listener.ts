@@ -9,14 +9,6 @@ import { DEFAULT_MAX_JOURNAL, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./l
 import { loadStateFile, saveStateFile } from "./persistence";
 import { route } from "./routing";
 
-/** Settings the tests of the limits shorten; users keep the defaults. */
-export interface ListenTimeouts {
-  /** Time a client has to send the request headers. Default 10 s. */
-  headersTimeoutMs?: number;
-  /** Time a client has to send a whole request. Default 30 s. */
-  requestTimeoutMs?: number;
-}
-
 /**
  * Starts a server over the host's engine and fake. A state file that exists is loaded first; one that cannot
  * be used rejects the promise (and is left untouched).
@@ -28,10 +20,7 @@ export interface ListenTimeouts {
  * await server.close();
  * ```
  */
-export async function listen(
-  host: ServerHost,
-  options: ListenOptions & ListenTimeouts = {},
-): Promise<FakeServer> {
+export async function listen(host: ServerHost, options: ListenOptions = {}): Promise<FakeServer> {
   const { stateFile } = options;
   const accountId = host.engine.options.accountId;
   if (stateFile) {
@@ -52,8 +41,9 @@ export async function listen(
       void route(host, { maxJournal: options.maxJournal ?? DEFAULT_MAX_JOURNAL, save }, req, res);
     },
   );
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
     socket.destroy();
   });
   const hostname = options.host ?? "127.0.0.1";
