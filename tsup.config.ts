@@ -1,7 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "core/index": "src/core/index.ts", "jest/index": "src/jest/index.ts", "cli/main": "src/cli/main.ts" },
+  entry: {
+    index: "src/index.ts",
+    "core/index": "src/core/index.ts",
+    "jest/index": "src/jest/index.ts",
+    "cli/main": "src/cli/main.ts",
+  },
   format: ["cjs", "esm"],
   dts: true,
   clean: true,

@@ -9,11 +9,11 @@ import { poolIdsInRegion } from "./core/store/pools";
 import { type LoginTokenMinter, loginTokenMinter } from "./core/tokens/loginTokens";
 import { type Jwks, jwks } from "./core/tokens/openid";
 import { type CallRecord, Engine, type FailureSpec } from "./engine/engine";
-import type { FakeServer, ListenOptions } from "./server/host";
-import { listen } from "./server/listener";
 import { type InstallOptions, type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler, type FakeRequestHandler } from "./sdk/requestHandler";
+import type { FakeServer, ListenOptions } from "./server/host";
+import { listen } from "./server/listener";
 
 /** Settings of a fake. Every one is optional. */
 export interface CognitoIdentityFakeOptions {
