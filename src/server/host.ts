@@ -21,7 +21,14 @@ export interface ServedFake {
   failNext(operation: string, error: string | FailureSpec, options?: { times?: number }): void;
 }
 
-/** Settings of `fake.listen()`. Every one is optional. */
+/**
+ * Settings of `fake.listen()`. Every one is optional.
+ *
+ * @example
+ * ```ts
+ * const server = await fake.listen({ port: 4566, stateFile: "fake-state.json", maxJournal: 1000 });
+ * ```
+ */
 export interface ListenOptions {
   /** The port; 0 (the default) takes any free port. */
   port?: number;
@@ -37,7 +44,16 @@ export interface ListenOptions {
   requestTimeoutMs?: number;
 }
 
-/** A running server. */
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * const server: FakeServer = await fake.listen();
+ * new CognitoIdentityClient({ region: "us-east-1", endpoint: server.url, credentials });
+ * await server.close();
+ * ```
+ */
 export interface FakeServer {
   /** `http://<host>:<port>`, the endpoint to give clients. */
   readonly url: string;

@@ -2,43 +2,17 @@
  * The `cognito-identity-fake` bin, spawned as a user runs it: `serve` prints its URL, answers, writes its
  * state file and exits 0 on SIGTERM; `--help` documents every flag; a bad flag exits 2 with the help.
  */
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import type { FakeServer } from "../../../src";
-import { clientOf } from "./support";
+import { BIN, clientOf, killLeftovers, ROOT, serve } from "./support";
 
 const POOL_ID = "eu-west-1:11111111-2222-4333-8444-555555555555";
 
-const ROOT = join(__dirname, "..", "..", "..");
-const BIN = ["--import", "tsx", join(ROOT, "src", "cli", "main.ts")];
-
-const children: ChildProcessWithoutNullStreams[] = [];
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-/** Spawns the bin and resolves with its URL once it prints it. */
-function serve(
-  args: string[],
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [...BIN, "serve", ...args], { cwd: ROOT });
-  children.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (d: Buffer) => {
-      output += d.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output });
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`the bin exited (${code}) before listening: ${output}`)));
-  });
-}
+afterAll(killLeftovers);
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
   new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

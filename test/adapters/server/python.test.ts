@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { CognitoIdentityFake, FakeServer } from "../../../src";
-import { POOL_ID, served } from "./support";
+import { POOL_ID, served, testWith } from "./support";
 
 const PYTHON = "/usr/bin/python3";
 const AWS = "/usr/bin/aws";
@@ -42,21 +42,6 @@ function run(
     child.on("error", reject);
     child.on("exit", (code) => resolve({ code, out }));
   });
-}
-
-/** A test that needs a tool: fails under CI when the tool is missing, else is skipped with a loud message. */
-function testWith(available: boolean, tool: string, name: string, body: () => Promise<void>): void {
-  if (available || process.env.CI) {
-    test(name, async () => {
-      if (!available) throw new Error(`${tool} is missing: run .ci/python-deps (as root) to install it.`);
-      await body();
-    }, 120_000);
-  } else {
-    console.warn(
-      `\n*** SKIPPED: ${name}: ${tool} is missing. Run .ci/python-deps (as root) to install it. ***\n`,
-    );
-    test.skip(name, () => undefined);
-  }
 }
 
 let fake: CognitoIdentityFake;

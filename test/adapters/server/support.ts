@@ -1,6 +1,8 @@
 /**
  * Shared set-up of the server tests: a fake served on a loopback port, and SDK clients pointed at it.
  */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { join } from "node:path";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeServer } from "../../../src";
 
@@ -34,4 +36,51 @@ export async function controlCall(
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** The repository root. */
+export const ROOT = join(__dirname, "..", "..", "..");
+/** Node arguments that run the bin from source. */
+export const BIN = ["--import", "tsx", join(ROOT, "src", "cli", "main.ts")];
+
+const children: ChildProcessWithoutNullStreams[] = [];
+
+/** Kills every spawned bin still running (after a failed test); for `afterAll`. */
+export function killLeftovers(): void {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/** Spawns `serve` and resolves with its URL once it prints it. */
+export function serve(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [...BIN, "serve", ...args], { cwd: ROOT });
+  children.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      output += d.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve({ child, url, output: () => output });
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on("exit", (code) => reject(new Error(`the bin exited (${code}) before listening: ${output}`)));
+  });
+}
+
+/** A test that needs a tool: fails under CI when the tool is missing, else is skipped with a loud message. */
+export function testWith(available: boolean, tool: string, name: string, body: () => Promise<void>): void {
+  if (available || process.env.CI) {
+    test(name, async () => {
+      if (!available) throw new Error(`${tool} is missing: run .ci/python-deps (as root) to install it.`);
+      await body();
+    }, 120_000);
+  } else {
+    console.warn(
+      `\n*** SKIPPED: ${name}: ${tool} is missing. Run .ci/python-deps (as root) to install it. ***\n`,
+    );
+    test.skip(name, () => undefined);
+  }
 }
