@@ -9,6 +9,7 @@ import { OPERATION_NAMES } from "../core/model/model.generated";
 import type { SeedIdentityInput, SeedIdentityPoolInput } from "../core/seed";
 import type { CallRecord, FailureSpec } from "../engine/engine";
 import type { ServerHost } from "./host";
+import { regionOfId } from "./region";
 import type { JsonAnswer } from "./wellKnown";
 
 /** What a control request carries, read by the listener. */
@@ -48,7 +49,12 @@ const POST: Record<string, Route> = {
     fake.reset();
     return {};
   },
-  "/pools": ({ fake }, input) => fake.seedIdentityPool(input as unknown as SeedIdentityPoolInput),
+  "/pools": ({ fake }, input) => {
+    // A pool seeded with a fixed id lives in the region its id names, unless `Region` says otherwise.
+    const region = typeof input.IdentityPoolId === "string" ? regionOfId(input.IdentityPoolId) : undefined;
+    const seed = { ...(region ? { Region: region } : {}), ...input } as unknown as SeedIdentityPoolInput;
+    return fake.seedIdentityPool(seed);
+  },
   "/identities": ({ fake }, input) => {
     const list = input.Identities;
     if (Array.isArray(list)) return { Identities: fake.seedIdentities(list as SeedIdentityInput[]) };

@@ -15,6 +15,16 @@ export function regionOfAuthorization(authorization: string | undefined): string
   return authorization ? SCOPE.exec(authorization)?.[1] : undefined;
 }
 
+/**
+ * The region prefix of a pool or identity id (`<region>:<guid>`), if it has one.
+ *
+ * @example
+ * ```ts
+ * regionOfId("eu-west-1:11111111-2222-4333-8444-555555555555"); // "eu-west-1"
+ * ```
+ */
+export const regionOfId = (id: string): string | undefined => ID_PREFIX.exec(id)?.[1];
+
 /** The region prefix of the first pool or identity id of a JSON body, if any. */
 export function regionOfBody(body: string): string | undefined {
   if (!body.includes(":")) return undefined;
@@ -28,8 +38,8 @@ export function regionOfBody(body: string): string | undefined {
   const record = input as Record<string, unknown>;
   const ids = [...ID_MEMBERS.map((m) => record[m]), ...[record.IdentityIdsToDelete].flat()];
   for (const id of ids) {
-    const match = typeof id === "string" ? ID_PREFIX.exec(id) : null;
-    if (match) return match[1];
+    const region = typeof id === "string" ? regionOfId(id) : undefined;
+    if (region) return region;
   }
   return undefined;
 }

@@ -50,6 +50,19 @@ test("a pool and identities seeded over HTTP are what the service and the librar
   expect(JSON.stringify(state.json)).toContain('"alice"');
 });
 
+test("a pool seeded with a fixed id lives in the region its id names", async () => {
+  const euPool = "eu-west-1:11111111-2222-4333-8444-555555555555";
+  await controlCall(server, "/pools", {
+    IdentityPoolId: euPool,
+    IdentityPoolName: "eu",
+    AllowUnauthenticatedIdentities: true,
+  });
+  const described = await clientOf(server, "eu-west-1").send(
+    new DescribeIdentityPoolCommand({ IdentityPoolId: euPool }),
+  );
+  expect(described.IdentityPoolName).toBe("eu");
+});
+
 test("a seed the API would refuse answers 400 with the service's error and changes nothing", async () => {
   await seedPool();
   const refused = await controlCall(server, "/identities", {
