@@ -11,6 +11,7 @@ export const entries: Record<string, string> = {
   "jest/index": "src/jest/index.ts",
   "vitest/index": "src/vitest/index.ts",
   "msw/index": "src/msw/index.ts",
+  "cli/main": "src/cli/main.ts",
 };
 
 export default defineConfig({

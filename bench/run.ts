@@ -10,6 +10,7 @@ import { cases } from "./cases";
 import { printTable, type Row, repoRoot } from "./harness";
 import { jestRows } from "./jestCompare";
 import { scaleRows } from "./scale";
+import { serverRows } from "./server";
 import { startupRows } from "./startup";
 import { stateRows } from "./stateOps";
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   rows.push(...(await cases(quick)));
   rows.push(...(await scaleRows(quick)));
   rows.push(...stateRows(quick));
+  rows.push(...(await serverRows(quick)));
   rows.push(...(await startupRows()));
   rows.push(...jestRows(quick));
   printTable(rows);

@@ -25,6 +25,7 @@ import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler } from "./sdk/requestHandler";
 import { createImmediateRetryStrategy } from "./sdk/retry";
+import { listen } from "./server/listener";
 
 export type {
   CognitoIdentityFake,
@@ -139,6 +140,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       const issue = engine.issuedByKey.get(accessKeyId);
       return issue && publicIssue(issue);
     },
+    listen: (listenOptions) => listen({ engine, fake }, listenOptions),
     attachTo: (mock) => attachFake(mock, installTarget),
     retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),
     failNext(operation, error, { times = 1 } = {}) {

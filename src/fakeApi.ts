@@ -16,6 +16,7 @@ import type { AttachableClientMock } from "./sdk/attach";
 import type { InstallOptions } from "./sdk/install";
 import type { FakeRequestHandler } from "./sdk/requestHandler";
 import type { ImmediateRetryOptions } from "./sdk/retry";
+import type { FakeServer, ListenOptions } from "./server/host";
 
 /** Settings of a fake. Every one is optional. */
 export interface CognitoIdentityFakeOptions {
@@ -251,6 +252,19 @@ export interface CognitoIdentityFake {
    * ```
    */
   credentialsFor(accessKeyId: string): IssuedCredential | undefined;
+  /**
+   * Serves this fake over HTTP (node:http): the service's wire protocol on `POST /` for boto3, the AWS CLI, other
+   * SDKs and browsers, the OpenID discovery documents, and the control plane under `/_fake/`. Same state and
+   * journal as in-process. Default host `127.0.0.1`, port 0 (any free port).
+   *
+   * @example
+   * ```ts
+   * const server = await fake.listen();
+   * const client = new CognitoIdentityClient({ region: "us-east-1", endpoint: server.url });
+   * await server.close();
+   * ```
+   */
+  listen(options?: ListenOptions): Promise<FakeServer>;
   /**
    * Routes an aws-sdk-client-mock mock (`mockClient(...)` of a Cognito Identity client class) to the fake: the
    * mock's own behaviours (`.on(Command)`, `.resolves()`, …) win; every other command is answered by the fake

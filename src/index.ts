@@ -27,3 +27,4 @@ export type { ProviderCache } from "./sdk/providerCache";
 export { createProviderCache } from "./sdk/providerCache";
 export type { FakeRequestHandler } from "./sdk/requestHandler";
 export type { ImmediateRetryOptions } from "./sdk/retry";
+export type { FakeServer, ListenOptions } from "./server/host";
