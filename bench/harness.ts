@@ -20,7 +20,7 @@ export function repoRoot(): string {
   return dir;
 }
 
-export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 400, repeats: 7, warmup: 200 };
+export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 300, repeats: 5, warmup: 100 };
 
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -16,6 +16,8 @@ export interface BenchOperation {
   readonly scaled?: boolean;
   /** Calls that create something: fewer iterations, so no quota is reached. */
   readonly creates?: boolean;
+  /** Login tokens the world mints (default 64, cycled; each verified once, then remembered). */
+  readonly worldTokens?: number;
   /** Mints a new OpenID token per call (an RS512 signature): held to the strict floor plus one signature. */
   readonly mintsToken?: boolean;
 }
@@ -41,6 +43,13 @@ export const OPERATIONS_UNDER_TEST: readonly BenchOperation[] = [
     operation: "GetId",
     input: (w, i) => ({ IdentityPoolId: w.poolId, Logins: { [PROVIDER]: w.token(i) } }),
     scaleTarget: true,
+  },
+  {
+    name: "GetId (login token not seen before)",
+    operation: "GetId",
+    input: (w, i) => ({ IdentityPoolId: w.poolId, Logins: { [PROVIDER]: w.token(i) } }),
+    scaleTarget: false,
+    worldTokens: 4200,
   },
   {
     name: "GetCredentialsForIdentity (rules mapping)",

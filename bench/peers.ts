@@ -78,7 +78,8 @@ async function runWorkload(send: Send, timing: PeerTiming): Promise<Map<string, 
     try {
       figures.set(op.name, await timeAsync(call, options));
     } catch (err) {
-      figures.set(op.name, `fails: ${(err as Error).name}`);
+      const message = (err as Error).message.replace(/\s+/g, " ").slice(0, 50);
+      figures.set(op.name, `fails: ${(err as Error).name} (${message})`);
     }
   }
   return figures;
