@@ -28,21 +28,26 @@ export interface PeerRow {
 
 const PYTHON = process.env.PYTHON ?? "python3";
 
-/** Where moto comes from: `MOTO_PATH`, else `<repo>/../.peers/moto`, else whatever `python3` imports. */
+/** Where moto comes from: `MOTO_PATH`, else what `PYTHON` imports, else `<repo>/../.peers/moto` (see BENCHMARKS.md). */
 function motoEnv(): { env: NodeJS.ProcessEnv; version: string } | { reason: string } {
   const fallback = join(repoRoot(), "..", ".peers", "moto");
-  const path = process.env.MOTO_PATH ?? (existsSync(fallback) ? fallback : undefined);
-  const env = path ? { ...process.env, PYTHONPATH: path } : process.env;
-  try {
-    const version = execFileSync(PYTHON, ["-c", "import boto3, moto; print(moto.__version__)"], {
-      env,
-      stdio: "pipe",
-    });
-    return { env, version: version.toString().trim() };
-  } catch (err) {
-    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim().split("\n").pop();
-    return { reason: stderr || (err as Error).message };
+  const candidates = process.env.MOTO_PATH
+    ? [process.env.MOTO_PATH]
+    : [undefined, ...(existsSync(fallback) ? [fallback] : [])];
+  let reason = "";
+  for (const path of candidates) {
+    const env = path ? { ...process.env, PYTHONPATH: path } : process.env;
+    try {
+      const probe =
+        "import sys, boto3, moto; print(f'moto {moto.__version__}, boto3 {boto3.__version__}, {sys.executable}')";
+      const version = execFileSync(PYTHON, ["-c", probe], { env, stdio: "pipe" });
+      return { env, version: version.toString().trim() };
+    } catch (err) {
+      const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim().split("\n").pop();
+      reason = stderr || (err as Error).message;
+    }
   }
+  return { reason };
 }
 
 type Send = (operation: string, input: unknown) => Promise<unknown>;
@@ -124,8 +129,8 @@ async function startMotoServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
 /** The peers' table, and a note per peer that could not run. */
 export async function peers(quick: boolean): Promise<{ rows: PeerRow[]; notes: string[] }> {
   const timing: PeerTiming = quick
-    ? { warmup: 10, iterations: 20, repeats: 3, createWarmup: 5, createIterations: 10 }
-    : { warmup: 30, iterations: 60, repeats: 5, createWarmup: 10, createIterations: 20 };
+    ? { warmup: 30, iterations: 20, repeats: 3, createWarmup: 5, createIterations: 10 }
+    : { warmup: 100, iterations: 60, repeats: 5, createWarmup: 10, createIterations: 20 };
   const notes: string[] = [];
   const fake = await runWorkload(sendThrough(fakeClient(createCognitoIdentityFake())), timing);
   let moto = new Map<string, PeerFigure>();
@@ -134,7 +139,7 @@ export async function peers(quick: boolean): Promise<{ rows: PeerRow[]; notes: s
   if ("reason" in located) {
     notes.push(`moto: not available (${located.reason})`);
   } else {
-    notes.push(`moto ${located.version} (${PYTHON}, boto3 from the system)`);
+    notes.push(located.version);
     moto = motoInProcess(located.env, timing, notes);
     server = await motoServer(located.env, timing, notes);
   }
