@@ -13,7 +13,6 @@ import { type InstallOptions, type InstallTarget, installFake, uninstallFake } f
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler, type FakeRequestHandler } from "./sdk/requestHandler";
 import type { FakeServer, ListenOptions } from "./server/host";
-import { listen } from "./server/listener";
 
 /** Settings of a fake. Every one is optional. */
 export interface CognitoIdentityFakeOptions {
@@ -241,7 +240,9 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     failNext(operation, error, { times = 1 } = {}) {
       engine.failNext(operation, typeof error === "string" ? { name: error } : error, times);
     },
-    listen: (listenOptions) => listen({ engine, fake }, listenOptions),
+    // Loaded on first use: importing the library does not load the server.
+    listen: async (listenOptions) =>
+      (await import("./server/listener")).listen({ engine, fake }, listenOptions),
   };
   return fake;
 }
