@@ -27,13 +27,6 @@ type Route = (host: ServerHost, input: Record<string, unknown>, request: Control
 const ok = (body: unknown): JsonAnswer => ({ status: 200, body });
 const fail = (status: number, message: string): JsonAnswer => ({ status, body: { message } });
 
-/** Every region that holds a pool of the state, the default region first. */
-function regions(host: ServerHost): string[] {
-  const found = new Set([host.engine.options.region]);
-  for (const [key] of host.engine.state.poolOrder) found.add(key.slice(key.indexOf("/") + 1));
-  return [...found];
-}
-
 /** A journal entry as JSON: what was asked and answered (the entry's other fields stay in-process). */
 const callJson = (call: CallRecord) => ({
   operation: call.operation,
@@ -86,9 +79,8 @@ const POST: Record<string, Route> = {
 
 const GET: Record<string, Route> = {
   "/state": (host) => {
-    const pools = regions(host).flatMap((region) => host.fake.listIdentityPools(region));
-    const ids = [...host.engine.state.poolOrder].flatMap(([, poolIds]) => poolIds);
-    return { IdentityPools: pools, Identities: ids.flatMap((id) => host.fake.listIdentities(id)) };
+    const { IdentityPools, Identities } = host.fake.state;
+    return { IdentityPools: [...IdentityPools.values()], Identities: [...Identities.values()] };
   },
   "/calls": (host) => ({ calls: host.engine.calls.map(callJson) }),
   "/issued-credentials": (host) => ({ issuedCredentials: host.fake.issuedCredentials }),

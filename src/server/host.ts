@@ -3,7 +3,9 @@
  * public API (seeding, records, login tokens), so that a test seeding in-process and a process calling over
  * HTTP see one state.
  */
+
 import type { SeedIdentityInput, SeedIdentityPoolInput } from "../core/seed";
+import type { FakeState } from "../core/stateView";
 import type { LoginTokenMinter } from "../core/tokens/loginTokens";
 import type { Jwks } from "../core/tokens/openid";
 import type { Engine, FailureSpec } from "../engine/engine";
@@ -14,6 +16,7 @@ export interface ServedFake {
   seedIdentities(inputs: readonly SeedIdentityInput[]): readonly object[];
   listIdentityPools(region?: string): readonly object[];
   listIdentities(identityPoolId: string): readonly object[];
+  readonly state: FakeState;
   readonly loginToken: LoginTokenMinter;
   readonly issuedCredentials: readonly object[];
   jwks(): Jwks;
