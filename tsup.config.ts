@@ -11,11 +11,15 @@ export const entries: Record<string, string> = {
   "jest/index": "src/jest/index.ts",
   "vitest/index": "src/vitest/index.ts",
   "msw/index": "src/msw/index.ts",
+};
+
+/** The command-line programs: built with the entries (sharing their chunks), each named in package.json `bin`. */
+export const binEntries: Record<string, string> = {
   "cli/main": "src/cli/main.ts",
 };
 
 export default defineConfig({
-  entry: entries,
+  entry: { ...entries, ...binEntries },
   format: ["cjs", "esm"],
   // Shared chunks in both formats, so every entry uses one copy of the engine.
   splitting: true,

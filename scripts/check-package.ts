@@ -1,7 +1,8 @@
 /**
  * Checks the package as it ships (run `npm run build` first; `npm test` does): packs it without rebuilding, then
  * lints the tarball with publint (warnings are errors) and arethetypeswrong (every resolution mode, `node10`
- * included), and checks what they don't: every tsup entry is exported and reachable under `node10`, no source
+ * included), and checks what they don't: every tsup entry is exported and reachable under `node10` (every bin
+ * entry named in `bin`), no source
  * maps ship, a LICENSE ships, and every relative link of a shipped Markdown file points into the tarball.
  *
  * @example
@@ -13,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { entries } from "../tsup.config";
+import { binEntries, entries } from "../tsup.config";
 
 interface PackResult {
   filename: string;
@@ -23,6 +24,7 @@ interface PackResult {
 }
 interface Manifest {
   exports: Record<string, unknown>;
+  bin?: Record<string, string>;
   typesVersions?: Record<string, Record<string, string[]>>;
 }
 
@@ -50,6 +52,11 @@ async function main(): Promise<string[]> {
       if (subpath !== "." && !manifest.typesVersions?.["*"]?.[typesKey]) {
         problems.push(`"${subpath}" has no typesVersions line, so node10 resolution cannot find its types`);
       }
+    }
+    const bins = Object.values(manifest.bin ?? {});
+    for (const entry of Object.keys(binEntries)) {
+      if (!bins.includes(`./dist/${entry}.js`))
+        problems.push(`bin entry "${entry}" is not named in package.json bin`);
     }
     for (const file of files) if (file.endsWith(".map")) problems.push(`source map in the tarball: ${file}`);
     if (!files.has("LICENSE")) problems.push("no LICENSE in the tarball");
