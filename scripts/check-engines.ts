@@ -18,7 +18,9 @@ interface Lockfile {
 const lock = JSON.parse(readFileSync(join(__dirname, "../package-lock.json"), "utf8")) as Lockfile;
 const ranges = Object.entries(lock.packages).flatMap(([path, entry]) => {
   const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
-  return range ? [{ name: path.replace(/^.*node_modules\//, "") || "(root)", version: entry.version, range }] : [];
+  return range
+    ? [{ name: path.replace(/^.*node_modules\//, "") || "(root)", version: entry.version, range }]
+    : [];
 });
 const unmet = ranges.filter(({ range }) => !satisfies(process.version, range, { includePrerelease: true }));
 if (unmet.length > 0) {
