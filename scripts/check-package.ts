@@ -1,8 +1,8 @@
 /**
  * Checks the package as it ships (run `npm run build` first; `npm test` does): packs it without rebuilding, then
  * lints the tarball with publint (warnings are errors) and arethetypeswrong (every resolution mode, `node10`
- * included), and checks what they don't: every tsup entry is exported and reachable under `node10`, no source
- * maps ship, a LICENSE ships, and every relative link of a shipped Markdown file points into the tarball.
+ * included), and checks what they don't: every tsup entry is a bin, or is exported and reachable under `node10`;
+ * no source maps ship; a LICENSE ships; every relative link of a shipped Markdown file points into the tarball.
  *
  * @example
  * ```sh
@@ -23,6 +23,7 @@ interface PackResult {
 }
 interface Manifest {
   exports: Record<string, unknown>;
+  bin?: string | Record<string, string>;
   typesVersions?: Record<string, Record<string, string[]>>;
 }
 
@@ -43,7 +44,13 @@ async function main(): Promise<string[]> {
     const files = new Set(pack.files.map((file) => file.path));
     const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
 
+    const bins = Object.values(
+      typeof manifest.bin === "string" ? { bin: manifest.bin } : (manifest.bin ?? {}),
+    ).map((path) => path.replace(/^\.\//, ""));
+    for (const bin of bins) if (!files.has(bin)) problems.push(`bin ${bin} is not in the tarball`);
     for (const entry of Object.keys(entries)) {
+      // A bin's entry (e.g. "cli/index" for "bin": "./dist/cli/index.js") is run, not imported: no export.
+      if (bins.includes(`dist/${entry}.js`)) continue;
       const subpath = entry === "index" ? "." : `./${entry.replace(/\/index$/, "")}`;
       if (!manifest.exports[subpath]) problems.push(`tsup entry "${entry}" has no "${subpath}" in exports`);
       const typesKey = subpath.slice(2);
