@@ -104,7 +104,7 @@ describe("concurrent commands", () => {
     expect(identities[0]?.logins).toEqual({ [USER_POOL]: "same-user" });
     expect(fake.calls.filter((c) => c.operation === "GetId" && c.output)).toHaveLength(1000);
     expectInvariants(fake.state);
-  });
+  }, 30_000); // a thousand SDK round trips: seconds on a loaded 2-core machine
 
   it("1,000 simultaneous GetOpenIdTokenForDeveloperIdentity calls for one developer user make one identity", async () => {
     const { fake, poolId, client } = world(2);
@@ -131,7 +131,7 @@ describe("concurrent commands", () => {
       [id, ["dev-user-1"]],
     ]);
     expectInvariants(fake.state);
-  });
+  }, 30_000); // a thousand SDK round trips: seconds on a loaded 2-core machine
 
   it("concurrent merges, unlinks and sign-ins keep the invariants and equal the serial replay of the journal", async () => {
     const users = Array.from({ length: 12 }, (_, i) => `dev-${i}`);
