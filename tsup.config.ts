@@ -11,15 +11,12 @@ export const entries: Record<string, string> = {
   "jest/index": "src/jest/index.ts",
   "vitest/index": "src/vitest/index.ts",
   "msw/index": "src/msw/index.ts",
-};
-
-/** The command-line programs: built with the entries (sharing their chunks), each named in package.json `bin`. */
-export const binEntries: Record<string, string> = {
+  // The command line (package.json "bin"): run, not imported, so it needs no export.
   "cli/main": "src/cli/main.ts",
 };
 
 export default defineConfig({
-  entry: { ...entries, ...binEntries },
+  entry: entries,
   format: ["cjs", "esm"],
   // Shared chunks in both formats, so every entry uses one copy of the engine.
   splitting: true,

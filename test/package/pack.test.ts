@@ -4,7 +4,8 @@
  * npm registry's cache serves the SDK; no other network), and runs there the consumers of `consumer/`: a
  * CommonJS jest test, an ES module script, and a TypeScript consumer type-checked under `moduleResolution`
  * node10 and nodenext. The peer SDK installed is the version this repository runs, so the SDK-floor CI run
- * consumes the package with the floor version.
+ * consumes the package with the floor version. Another consumer (a Vitest test, say) is one more file in
+ * `consumer/` and one more test here that runs it in `project`.
  */
 import { spawnSync } from "node:child_process";
 import {
