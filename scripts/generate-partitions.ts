@@ -1,6 +1,6 @@
 /**
  * Reads the AWS partition data the SDK ships (`@aws-sdk/core`'s copy of `@aws-sdk/util-endpoints`'
- * `partitions.json`) and writes `src/sdk/partitions.generated.ts`: every real region, and every DNS suffix a
+ * `partitions.json`) and writes `src/core/model/partitions.generated.ts`: every real region, and every DNS suffix a
  * Cognito Identity endpoint can end with. The data is not part of the SDK's public API, so it is generated
  * and committed rather than read at run time.
  *
@@ -41,7 +41,7 @@ export const AWS_REGIONS: readonly string[] = ${JSON.stringify(regions.sort())};
 /** Every DNS suffix (plain and dual-stack) of every AWS partition. */
 export const AWS_DNS_SUFFIXES: readonly string[] = ${JSON.stringify([...suffixes].sort())};
 `;
-  writeFileSync(join(__dirname, "..", "src", "sdk", "partitions.generated.ts"), out);
+  writeFileSync(join(__dirname, "..", "src", "core", "model", "partitions.generated.ts"), out);
 }
 
 void main();

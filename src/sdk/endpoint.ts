@@ -4,8 +4,9 @@
  * `amazonaws.com.cn`, …) or its dual-stack suffix (`api.aws`, …). A host whose region is not a real one (a typo
  * such as `us-east1`) does not resolve on the internet, so the fake answers it as DNS would: `ENOTFOUND`.
  */
+
+import { AWS_DNS_SUFFIXES, AWS_REGIONS } from "../core/model/partitions.generated";
 import type { WireRequest } from "../wire/protocol";
-import { AWS_DNS_SUFFIXES, AWS_REGIONS } from "./partitions.generated";
 
 const REGIONS = new Set(AWS_REGIONS);
 const SUFFIXES = AWS_DNS_SUFFIXES.map((s) => s.replace(/\./g, "\\.")).join("|");

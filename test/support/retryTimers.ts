@@ -24,7 +24,7 @@ export async function zeroDelayRetriesSetNoTimer(): Promise<boolean> {
   let zeroDelayTimers = 0;
   globalThis.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) => {
     if (!ms) zeroDelayTimers += 1;
-    return original(handler, ms, ...rest);
+    return Reflect.apply(original, globalThis, [handler, ms, ...rest]);
   }) as typeof setTimeout;
   try {
     await client.send(new ListIdentityPoolsCommand({ MaxResults: 1 }));

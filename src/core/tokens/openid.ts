@@ -3,7 +3,9 @@
  * RS512 JWTs with the real header and claims, signed with the fixed identity test key, verifiable through
  * {@link jwks}, from the issuer of the pool's Region ({@link openIdIssuer}); and their verification when one comes back as the `cognito-identity.amazonaws.com` login.
  */
+
 import { errors } from "../errors";
+import { AWS_REGIONS } from "../model/partitions.generated";
 import type { StoredPool } from "../state";
 import { decodeJwt, signJwt, verifyJwt } from "./jwt";
 import { identityKey } from "./keys";
@@ -76,48 +78,6 @@ export const DEVELOPER_TOKEN_SECONDS = 900;
 /** The `kid` of the tokens issued for a pool of `region`: `<region>1`, like the real `us-east-11`. */
 export const openIdKid = (region: string): string => `${region}1`;
 
-/** Regions whose `kid` {@link jwks} always publishes, so a token verifies whatever pools exist now. */
-export const AWS_REGIONS: readonly string[] = [
-  "af-south-1",
-  "ap-east-1",
-  "ap-east-2",
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-northeast-3",
-  "ap-south-1",
-  "ap-south-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ap-southeast-3",
-  "ap-southeast-4",
-  "ap-southeast-5",
-  "ap-southeast-6",
-  "ap-southeast-7",
-  "ca-central-1",
-  "ca-west-1",
-  "cn-north-1",
-  "cn-northwest-1",
-  "eu-central-1",
-  "eu-central-2",
-  "eu-north-1",
-  "eu-south-1",
-  "eu-south-2",
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "il-central-1",
-  "me-central-1",
-  "me-south-1",
-  "mx-central-1",
-  "sa-east-1",
-  "us-east-1",
-  "us-east-2",
-  "us-gov-east-1",
-  "us-gov-west-1",
-  "us-west-1",
-  "us-west-2",
-];
-
 /** One public key of the set: the shape Cognito publishes at `/.well-known/jwks_uri`. */
 export interface Jwk {
   readonly kty: "RSA";
@@ -146,6 +106,7 @@ export interface Jwks {
 export function jwks(regions: Iterable<string> = []): Jwks {
   const { n, e } = identityKey().publicJwk;
   const kids = new Set<string>();
+  // Every region's `kid`, so a token verifies whatever pools exist now.
   for (const region of [...AWS_REGIONS, ...regions]) kids.add(openIdKid(region));
   const keys = [...kids].map(
     (kid): Jwk => Object.freeze({ kty: "RSA", alg: "RS512", use: "sig", kid, n: n ?? "", e: e ?? "" }),
