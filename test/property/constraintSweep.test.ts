@@ -13,6 +13,7 @@ import {
   type Shape,
 } from "../../src/core";
 import { type Json, rejection, sampleValue, sdkCommand, setup } from "../support/helpers";
+import { report } from "../support/report";
 
 const shape = (name: string): Shape => SHAPES[name] as Shape;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -360,7 +361,7 @@ describe("constraint sweep generated from the model", () => {
   it("covers every constraint of the model, counted independently from the generated tables", () => {
     const { violable, vacuous } = modelConstraints();
     const covered = new Set(cases.map((c) => c.constraint));
-    console.log(
+    report(
       `constraint sweep: ${covered.size} constraints covered out of the model's ${violable.length} ` +
         `(${cases.length} violating inputs over ${OPERATION_NAMES.length} operations; ` +
         `${vacuous.length} more are length minimums of 0, which no input can violate)`,

@@ -22,6 +22,7 @@ import {
   stepArbitraries,
   type World,
 } from "../support/model/harness";
+import { report } from "../support/report";
 
 const TARGET_STEPS = Number(process.env.FAKE_PROPERTY_STEPS ?? 10_000);
 const SEED =
@@ -60,13 +61,13 @@ describe("the fake against the reference model", () => {
       await runUntil(world, TARGET_STEPS);
       const { stats } = world;
       const answered = new Set([...stats.answers.keys()].map((k) => k.split(" ")[0]));
-      console.log(
+      report(
         `state machine: ${stats.steps} steps in ${stats.runs} sequences; ${stats.sdk} through the SDK client, ` +
           `${stats.wire} through the request handler; ${stats.failures} answered an error; ` +
           `${answered.size} operations exercised`,
       );
       if (process.env.FAKE_PROPERTY_VERBOSE)
-        console.log(
+        report(
           [...stats.answers]
             .sort()
             .map(([k, n]) => `${k}: ${n}`)

@@ -17,6 +17,7 @@ import {
   type Shape,
 } from "../../src/core";
 import { type Json, sampleValue, sdkCommand, setup, USER_POOL } from "../support/helpers";
+import { report } from "../support/report";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 const USER_POOL_ID = "us-east-1_TestPool1";
@@ -27,7 +28,7 @@ const MB = 1024 * 1024;
 
 let tried = 0;
 afterAll(() => {
-  console.log(`hostile input: ${tried} hostile or malformed inputs tried`);
+  report(`hostile input: ${tried} hostile or malformed inputs tried`);
 });
 
 // ---- pollution guard ------------------------------------------------------------------------------------
