@@ -11,6 +11,7 @@ import { jwks } from "./core/tokens/openid";
 import { identityRecord, poolRecord } from "./core/views";
 import { describeChanges } from "./engine/changes";
 import { Engine } from "./engine/engine";
+import { requireFaultName } from "./engine/faultName";
 import { statesOf } from "./engine/journal";
 import { requireOperation } from "./engine/operationName";
 import type {
@@ -146,7 +147,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),
     failNext(operation, error, { times = 1 } = {}) {
       const name = requireOperation(operation, true);
-      engine.failNext(name, typeof error === "string" ? { name: error } : error, times);
+      engine.failNext(name, typeof error === "string" ? { name: requireFaultName(error) } : error, times);
     },
   };
   registerCore(fake, () => engine.state);

@@ -12,6 +12,7 @@ import type { Jwks } from "./core/tokens/openid";
 import type { IdentityPoolRecord, IdentityRecord } from "./core/views";
 import type { StateChanges } from "./engine/changes";
 import type { CallRecord, FailureSpec } from "./engine/engine";
+import type { FaultName } from "./engine/faultName";
 import type { AttachableClientMock } from "./sdk/attach";
 import type { InstallOptions } from "./sdk/install";
 import type { FakeRequestHandler } from "./sdk/requestHandler";
@@ -233,14 +234,19 @@ export interface CognitoIdentityFake {
   readonly issuedCredentials: readonly IssuedCredential[];
   /**
    * The next `times` (default 1) requests of `operation` (`"*"`: any) answer with this service error. An
-   * unknown operation name throws at once, naming the nearest one.
+   * unknown operation name, or an error name given as a string that the service does not answer, throws at
+   * once, naming the nearest one; the object form `{ name, message?, statusCode? }` takes any name.
    *
    * @example
    * ```ts
    * fake.failNext("GetId", "TooManyRequestsException", { times: 2 });
    * ```
    */
-  failNext(operation: OperationName | "*", error: string | FailureSpec, options?: { times?: number }): void;
+  failNext(
+    operation: OperationName | "*",
+    error: FaultName | FailureSpec,
+    options?: { times?: number },
+  ): void;
   /**
    * The record of the credential the fake issued with this access key id, or `undefined`: which identity and
    * which role a set of credentials stands for.

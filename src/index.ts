@@ -17,6 +17,7 @@ export type { SamlTokenInput } from "./core/tokens/samlTokens";
 export type { IdentityPoolRecord, IdentityRecord, PrincipalTagAttributeMap } from "./core/views";
 export type { MemberChange, StateChange, StateChanges } from "./engine/changes";
 export type { CallRecord, FailureSpec, UnknownOperationName } from "./engine/engine";
+export type { FaultName } from "./engine/faultName";
 export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fake";
 export { createCognitoIdentityFake } from "./fake";
 export { type FakeMatchers, matchers } from "./matchers/matchers";

@@ -5,6 +5,7 @@
  * are read-only accessors that hand out a fresh frozen `Date` each time: a caller can never change a cached
  * record through one.
  */
+import { type InspectOptionsStylized, inspect } from "node:util";
 import type { IdentityPool, RoleMapping } from "./model/model.generated";
 import type { StoredIdentity, StoredPool } from "./state";
 
@@ -78,6 +79,22 @@ const pools = new WeakMap<StoredPool, IdentityPoolRecord>();
 const identities = new WeakMap<StoredIdentity, IdentityRecord>();
 
 /**
+ * The prototype of every record: `console.log` / `util.inspect` print a record with its dates as values (they
+ * are accessors, which Node would show as `[Getter]`). `toEqual` ignores prototypes, so records still compare
+ * equal to plain objects.
+ */
+const PRINTABLE = Object.freeze({
+  [inspect.custom](
+    this: object,
+    _depth: number,
+    options: InspectOptionsStylized,
+    nodeInspect: typeof inspect,
+  ) {
+    return nodeInspect({ ...this }, options);
+  },
+});
+
+/**
  * The public record of a stored pool (made once per stored record).
  *
  * @example
@@ -96,6 +113,7 @@ export function poolRecord(stored: StoredPool): IdentityPoolRecord {
     });
   }
   record = Object.freeze({
+    __proto__: PRINTABLE,
     ...stored.config,
     IdentityPoolTags: stored.config.IdentityPoolTags ?? Object.freeze({}),
     AccountId: stored.accountId,
@@ -115,6 +133,7 @@ export function poolRecord(stored: StoredPool): IdentityPoolRecord {
 /** A new public record of a stored identity. */
 const buildIdentityRecord = (stored: StoredIdentity): IdentityRecord =>
   Object.freeze({
+    __proto__: PRINTABLE,
     IdentityId: stored.identityId,
     IdentityPoolId: stored.identityPoolId,
     Logins: stored.logins,

@@ -29,19 +29,19 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The operation whose name is nearest to `name`: case is ignored first (`GetID` → `GetId`), then the exact
- * spelling breaks ties.
+ * The candidate nearest to `name`: case is ignored first (`GetID` → `GetId`), then the exact spelling breaks
+ * ties.
  *
  * @example
  * ```ts
- * nearestOperation("GetCredentialsForIdentities"); // "GetCredentialsForIdentity"
+ * nearest("TooManyRequestException", ["TooManyRequestsException", "NotAuthorizedException"]); // the first
  * ```
  */
-export function nearestOperation(name: string): OperationName {
+export function nearest<T extends string>(name: string, candidates: readonly [T, ...T[]]): T {
   const lower = name.toLowerCase();
-  let best: OperationName = OPERATION_NAMES[0];
+  let best: T = candidates[0];
   let bestScore = Number.POSITIVE_INFINITY;
-  for (const candidate of OPERATION_NAMES) {
+  for (const candidate of candidates) {
     const score = distance(lower, candidate.toLowerCase()) * 1000 + distance(name, candidate);
     if (score < bestScore) {
       best = candidate;
@@ -50,6 +50,16 @@ export function nearestOperation(name: string): OperationName {
   }
   return best;
 }
+
+/**
+ * The operation whose name is nearest to `name`.
+ *
+ * @example
+ * ```ts
+ * nearestOperation("GetCredentialsForIdentities"); // "GetCredentialsForIdentity"
+ * ```
+ */
+export const nearestOperation = (name: string): OperationName => nearest(name, OPERATION_NAMES);
 
 /**
  * `name` itself when it is one of the service's operations (or `"*"` where `allowAny`); otherwise throws a

@@ -1,0 +1,42 @@
+/**
+ * failNext's error names: a string must be an error the service answers (a typo would turn a retried throttling
+ * into a non-retried unknown error and leave the scripted failure queued); the object form takes any name.
+ */
+import { GetIdCommand } from "@aws-sdk/client-cognito-identity";
+import { setup } from "../support/helpers";
+
+const POOL_ID = "us-east-1:00000000-0000-4000-8000-0000000000fa";
+
+test("a misspelt error name throws at once, naming the nearest one, and scripts nothing", async () => {
+  const { fake, client } = setup();
+  fake.seedIdentityPool({
+    IdentityPoolId: POOL_ID,
+    IdentityPoolName: "p",
+    AllowUnauthenticatedIdentities: true,
+  });
+  // @ts-expect-error: not an error name of the service
+  expect(() => fake.failNext("GetId", "TooManyRequestException")).toThrow(
+    'Unknown error name "TooManyRequestException". Did you mean "TooManyRequestsException"?',
+  );
+  await expect(client.send(new GetIdCommand({ IdentityPoolId: POOL_ID }))).resolves.toHaveProperty(
+    "IdentityId",
+  );
+});
+
+test("every modeled and front-end error name is accepted, and the object form takes any name", async () => {
+  const { fake, client } = setup();
+  for (const name of ["ValidationException", "ThrottlingException", "ExternalServiceException"] as const) {
+    expect(() => fake.failNext("GetId", name)).not.toThrow();
+  }
+  fake.failNext("*", { name: "MyOwnException", message: "scripted" }, { times: 1 });
+  const errors: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await client.send(new GetIdCommand({ IdentityPoolId: POOL_ID })).catch((e: Error) => errors.push(e.name));
+  }
+  expect(errors).toEqual([
+    "ValidationException",
+    "ThrottlingException",
+    "ExternalServiceException",
+    "MyOwnException",
+  ]);
+});
