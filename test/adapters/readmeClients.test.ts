@@ -1,14 +1,19 @@
 /**
- * The README's "API", "Amplify JS v6", "AWS SDK v2" and "Which role" blocks, verbatim but for the imports, each
+ * The README's "API", "Credential providers", "Amplify JS v6", "AWS SDK v2", "msw" and "Which role" blocks,
+ * verbatim but for the imports, each
  * followed by the assertions its comments state (readmeBlocks.test.ts checks that the copies stay verbatim).
  */
+
+import { CognitoIdentityClient, GetIdCommand } from "@aws-sdk/client-cognito-identity";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-providers";
 import { Amplify } from "aws-amplify";
 import { fetchAuthSession } from "aws-amplify/auth";
 import { cognitoCredentialsProvider } from "aws-amplify/auth/cognito";
 import AWS from "aws-sdk";
+import { setupServer } from "msw/node";
 import { type CognitoIdentityFake, createCognitoIdentityFake, createProviderCache } from "../../src";
+import { cognitoIdentityHandlers } from "../../src/msw";
 
 const GUEST = "arn:aws:iam::123456789012:role/guest";
 let installed: CognitoIdentityFake | undefined;
@@ -73,4 +78,50 @@ test("Which role", async () => {
   who.UserId; // "AROA…:CognitoIdentityCredentials" (a stable id per role)
   expect(who.Arn).toBe("arn:aws:sts::123456789012:assumed-role/guest/CognitoIdentityCredentials");
   expect(who.UserId).toMatch(/^AROA[A-Z2-7]{17}:CognitoIdentityCredentials$/);
+});
+
+test("Credential providers without install()", async () => {
+  const POOL_ID = "us-east-1:11111111-2222-4333-8444-55555555dddd";
+  const USER_POOL = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123";
+  const fake = createCognitoIdentityFake();
+  fake.seedIdentityPool({
+    IdentityPoolId: POOL_ID,
+    IdentityPoolName: "readme",
+    AllowUnauthenticatedIdentities: false,
+    CognitoIdentityProviders: [{ ProviderName: USER_POOL, ClientId: "web" }],
+    Roles: { authenticated: "arn:aws:iam::123456789012:role/user" },
+  });
+  const credentials = await fromCognitoIdentityPool({
+    identityPoolId: POOL_ID,
+    logins: {
+      [USER_POOL]: fake.loginToken.userPool({
+        userPoolId: "us-east-1_Abc123",
+        clientId: "web",
+        sub: "alice",
+      }),
+    },
+    cache: createProviderCache(),
+    clientConfig: { requestHandler: fake.requestHandler(), region: "us-east-1" },
+  })();
+  expect(fake.credentialsFor(credentials.accessKeyId)?.roleArn).toBe("arn:aws:iam::123456789012:role/user");
+});
+
+describe("msw", () => {
+  const POOL_ID = "us-east-1:11111111-2222-4333-8444-55555555eeee";
+  const fake = createCognitoIdentityFake();
+  fake.seedIdentityPool({
+    IdentityPoolId: POOL_ID,
+    IdentityPoolName: "readme",
+    AllowUnauthenticatedIdentities: true,
+  });
+
+  const server = setupServer(...cognitoIdentityHandlers(fake));
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+
+  test("an SDK v3 client with no plug-in is answered through msw", async () => {
+    const client = new CognitoIdentityClient({ region: "us-east-1" });
+    const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: POOL_ID }));
+    expect(fake.getIdentity(IdentityId ?? "")?.IdentityPoolId).toBe(POOL_ID);
+  });
 });
