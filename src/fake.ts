@@ -26,6 +26,7 @@ import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler } from "./sdk/requestHandler";
 import { createImmediateRetryStrategy } from "./sdk/retry";
+import { requireIdentityMembers, requirePoolMembers } from "./seedMembers";
 
 export type {
   CognitoIdentityFake,
@@ -79,8 +80,10 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     jwks() {
       return jwks([engine.options.region, ...regionsInUse(engine.state)]);
     },
-    seedIdentityPool: (input) =>
-      poolRecord(engine.apply(input.Region, (state, env) => seedPool(state, input, env)).pool),
+    seedIdentityPool(input) {
+      requirePoolMembers(input);
+      return poolRecord(engine.apply(input.Region, (state, env) => seedPool(state, input, env)).pool);
+    },
     getIdentityPool(id) {
       const entry = engine.state.pools.get(id);
       return entry ? poolRecord(entry.pool) : undefined;
@@ -93,15 +96,16 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
         return entry ? [poolRecord(entry.pool)] : [];
       });
     },
-    seedIdentity: (input) =>
-      identityRecord(
-        engine.apply(undefined, (state, env) => seedIdentities(state, [input], env))
-          .identities[0] as StoredIdentity,
-      ),
-    seedIdentities: (inputs) =>
-      engine
-        .apply(undefined, (state, env) => seedIdentities(state, inputs, env))
-        .identities.map((stored) => identityRecord(stored, false)),
+    seedIdentity(input) {
+      requireIdentityMembers(input);
+      const { identities } = engine.apply(undefined, (state, env) => seedIdentities(state, [input], env));
+      return identityRecord(identities[0] as StoredIdentity);
+    },
+    seedIdentities(inputs) {
+      for (const input of inputs) requireIdentityMembers(input);
+      const { identities } = engine.apply(undefined, (state, env) => seedIdentities(state, inputs, env));
+      return identities.map((stored) => identityRecord(stored, false));
+    },
     getIdentity(id) {
       const stored = identityAnywhere(engine.state, id);
       return stored ? identityRecord(stored) : undefined;

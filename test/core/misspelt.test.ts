@@ -1,6 +1,7 @@
 /**
- * failNext's error names: a string must be an error the service answers (a typo would turn a retried throttling
- * into a non-retried unknown error and leave the scripted failure queued); the object form takes any name.
+ * Misspelt names the library refuses at once, each naming the nearest real one: failNext's error names (a typo
+ * would turn a retried throttling into a non-retried unknown error and leave the scripted failure queued; the
+ * object form takes any name), and seed input members (camelCase is not the service's vocabulary).
  */
 import { GetIdCommand } from "@aws-sdk/client-cognito-identity";
 import { setup } from "../support/helpers";
@@ -39,4 +40,19 @@ test("every modeled and front-end error name is accepted, and the object form ta
     "ExternalServiceException",
     "MyOwnException",
   ]);
+});
+
+test("a seed input member the fake does not know throws at once, naming the nearest member", () => {
+  const { fake } = setup();
+  const camel = { identityPoolName: "app", AllowUnauthenticatedIdentities: true };
+  // @ts-expect-error: camelCase is not the service's vocabulary
+  expect(() => fake.seedIdentityPool(camel)).toThrow(
+    'seedIdentityPool: unknown member "identityPoolName". Did you mean "IdentityPoolName"?',
+  );
+  const pool = fake.seedIdentityPool({ IdentityPoolName: "app", AllowUnauthenticatedIdentities: true });
+  // @ts-expect-error: not a member
+  expect(() => fake.seedIdentities([{ IdentityPoolId: pool.IdentityPoolId, logins: {} }])).toThrow(
+    'seedIdentity: unknown member "logins". Did you mean "Logins"?',
+  );
+  expect(fake.listIdentities(pool.IdentityPoolId)).toEqual([]);
 });
