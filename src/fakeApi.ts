@@ -272,12 +272,10 @@ export interface CognitoIdentityFake {
    */
   listen(options?: ListenOptions): Promise<FakeServer>;
   /**
-   * Routes an aws-sdk-client-mock mock (`mockClient(...)` of a Cognito Identity client class) to the fake: the
-   * mock's own behaviours (`.on(Command)`, `.resolves()`, …) win; every other command is answered by the fake
-   * through the client's SDK stack, as the plug-in answers (typed outputs and errors, `$metadata`, retries,
-   * and `immediateRetries` when the fake has it). The mock records every call, so `aws-sdk-client-mock-jest`
-   * matchers see them all. Survives `mock.reset()`; works whether `install()` ran before or after
-   * `mockClient()`. Returns the mock.
+   * Routes an aws-sdk-client-mock mock (`mockClient(...)` of a Cognito Identity client) to the fake: the mock's
+   * own behaviours (`.on(Command)`, …) win; the fake answers every other command through the client's SDK stack
+   * as the plug-in does. `aws-sdk-client-mock-jest` matchers see every call. Survives `mock.reset()`; works
+   * whether `install()` ran before or after `mockClient()`. Returns the mock.
    *
    * @example
    * ```ts
