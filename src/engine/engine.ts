@@ -15,7 +15,7 @@ import {
   type WireResponse,
   writeResponse,
 } from "../wire/protocol";
-import { type CallRecord, callRecord, type UnknownOperationName } from "./journal";
+import { type CallRecord, Journal } from "./journal";
 
 export type { CallRecord, UnknownOperationName } from "./journal";
 
@@ -44,7 +44,7 @@ interface ScriptedFailure {
 export class Engine {
   /** The current state. */
   state: CoreState;
-  readonly calls: CallRecord[] = [];
+  private readonly journal = new Journal();
   readonly issued: CredentialIssue[] = [];
   /** The issued credentials by access key id. */
   readonly issuedByKey = new Map<string, CredentialIssue>();
@@ -59,6 +59,11 @@ export class Engine {
   /** The context of a command sent to `region` now. */
   context(region = this.options.region): Context {
     return { accountId: this.options.accountId, region, now: this.options.now().getTime() };
+  }
+
+  /** Every request received, in order (the records are made when first read). */
+  get calls(): CallRecord[] {
+    return this.journal.records;
   }
 
   /** Answers one serialized request, as the service would. Synchronous, so each command is atomic. */
@@ -92,21 +97,7 @@ export class Engine {
         this.issuedByKey.set(issue.accessKeyId, issue);
       }
     }
-    this.calls.push(
-      callRecord(
-        {
-          operation: parsed.operation as OperationName | UnknownOperationName,
-          input,
-          ...(result.ok
-            ? { output: result.output }
-            : { error: { name: result.error.type, message: result.error.message } }),
-          region,
-          time: new Date(ctx.now),
-        },
-        before,
-        this.state,
-      ),
-    );
+    this.journal.add(parsed.operation, input, result, region, ctx.now, before, this.state);
     return writeResponse(result, this.requestIds.guid());
   }
 
@@ -137,7 +128,7 @@ export class Engine {
   /** Back to the empty state, the initial ID sequence, and an empty journal. */
   reset(): void {
     this.state = initialState(this.options.seed);
-    this.calls.length = 0;
+    this.journal.clear();
     this.issued.length = 0;
     this.issuedByKey.clear();
     this.failures = [];

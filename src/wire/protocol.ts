@@ -129,14 +129,25 @@ const jsonOfItem = (item: unknown): string => {
  * ```
  */
 export function outputJson(output: Readonly<Record<string, unknown>>): string {
-  const members: string[] = [];
+  let json = "";
+  let lists = false;
+  for (const key in output) {
+    const value = output[key];
+    if (Array.isArray(value)) lists = true;
+  }
+  if (!lists) return JSON.stringify(output);
   for (const key of Object.keys(output)) {
     const value = output[key];
     if (value === undefined) continue;
-    const json = Array.isArray(value) ? `[${value.map(jsonOfItem).join(",")}]` : JSON.stringify(value);
-    members.push(`${JSON.stringify(key)}:${json}`);
+    json += json === "" ? "{" : ",";
+    json += `${JSON.stringify(key)}:`;
+    if (Array.isArray(value)) {
+      json += "[";
+      for (let i = 0; i < value.length; i++) json += (i === 0 ? "" : ",") + jsonOfItem(value[i]);
+      json += "]";
+    } else json += JSON.stringify(value);
   }
-  return `{${members.join(",")}}`;
+  return json === "" ? "{}" : `${json}}`;
 }
 
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
