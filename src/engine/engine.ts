@@ -50,10 +50,12 @@ export class Engine {
   readonly issuedByKey = new Map<string, CredentialIssue>();
   private failures: ScriptedFailure[] = [];
   private readonly requestIds: IdSource;
+  private lastHost: { readonly hostname: string | undefined; readonly region: string };
 
   constructor(readonly options: EngineOptions) {
     this.state = initialState(options.seed);
     this.requestIds = new IdSource(options.seed ^ 0x7f4a7c15, 0);
+    this.lastHost = { hostname: "", region: options.region };
   }
 
   /** The context of a command sent to `region` now. */
@@ -66,9 +68,17 @@ export class Engine {
     return this.journal.records;
   }
 
+  /** The region a request to `hostname` goes to; the last host is remembered (a client keeps one). */
+  private regionOf(hostname: string | undefined): string {
+    if (hostname !== this.lastHost.hostname) {
+      this.lastHost = { hostname, region: regionOfHost(hostname) ?? this.options.region };
+    }
+    return this.lastHost.region;
+  }
+
   /** Answers one serialized request, as the service would. Synchronous, so each command is atomic. */
   handle(request: WireRequest): WireResponse {
-    const region = regionOfHost(request.hostname) ?? this.options.region;
+    const region = this.regionOf(request.hostname);
     const ctx = this.context(region);
     const parsed = readRequest(request);
     const input = parsed.ok ? parsed.input : undefined;
