@@ -8,14 +8,16 @@ import { IdSource } from "../core/ids";
 import type { OperationName } from "../core/model/model.generated";
 import { type Context, type CoreState, type CredentialIssue, type Env, initialState } from "../core/state";
 import {
-  readRequest,
+  parseBody,
+  readRequestText,
   regionOfHost,
   type WireError,
   type WireRequest,
   type WireResponse,
   writeResponse,
 } from "../wire/protocol";
-import { type CallRecord, Journal } from "./journal";
+import type { CallRecord } from "./journal";
+import { Journal } from "./journalStore";
 
 export type { CallRecord, UnknownOperationName } from "./journal";
 
@@ -44,7 +46,12 @@ interface ScriptedFailure {
 export class Engine {
   /** The current state. */
   state: CoreState;
-  private readonly journal = new Journal();
+  private readonly journal = new Journal((state, operation, text, region, time) => {
+    const answer = dispatch(state, operation, parseBody(text), this.contextAt(region, time));
+    if (!answer.result.ok)
+      throw new Error(`the journal's replay of ${operation} failed: ${answer.result.error.type}`);
+    return answer.state;
+  });
   readonly issued: CredentialIssue[] = [];
   /** The issued credentials by access key id. */
   readonly issuedByKey = new Map<string, CredentialIssue>();
@@ -60,12 +67,21 @@ export class Engine {
 
   /** The context of a command sent to `region` now. */
   context(region = this.options.region): Context {
-    return { accountId: this.options.accountId, region, now: this.options.now().getTime() };
+    return this.contextAt(region, this.options.now().getTime());
+  }
+
+  private contextAt(region: string, now: number): Context {
+    return { accountId: this.options.accountId, region, now };
   }
 
   /** Every request received, in order (the records are made when first read). */
   get calls(): CallRecord[] {
     return this.journal.records;
+  }
+
+  /** Keeps only the last `max` records of the journal (a server's bounded journal). */
+  trimJournal(max: number): void {
+    this.journal.trim(max);
   }
 
   /** The region a request to `hostname` goes to; the last host is remembered (a client keeps one). */
@@ -80,7 +96,7 @@ export class Engine {
   handle(request: WireRequest): WireResponse {
     const region = this.regionOf(request.hostname);
     const ctx = this.context(region);
-    const parsed = readRequest(request);
+    const parsed = readRequestText(request);
     const input = parsed.ok ? parsed.input : undefined;
     const before = this.state;
     let result: DispatchResult | { readonly ok: false; readonly error: WireError };
@@ -107,7 +123,15 @@ export class Engine {
         this.issuedByKey.set(issue.accessKeyId, issue);
       }
     }
-    this.journal.add(parsed.operation, input, result, region, ctx.now, before, this.state);
+    this.journal.add(
+      parsed.operation,
+      parsed.ok ? parsed.text : undefined,
+      result,
+      region,
+      ctx.now,
+      before,
+      this.state,
+    );
     return writeResponse(result, this.requestIds.guid());
   }
 

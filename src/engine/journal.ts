@@ -1,13 +1,9 @@
 /**
- * The journal: one frozen record per request received. Each record also keeps the state before and after
- * its call — two references to immutable states, free thanks to structural sharing — readable through
- * inherited, non-enumerable members, so printing, snapshots and `toEqual` see only the call itself.
- *
- * A call costs almost nothing until the journal is read: {@link Journal.add} keeps the references the call
- * already holds, and the frozen records are made, once each, when `records` is first read after it.
+ * The journal: one frozen record per request received. Each record also gives the state before and after
+ * its call, through inherited, non-enumerable members, so printing, snapshots and `toEqual` see only the call
+ * itself. The records and the states are made when first read (see `journalStore.ts`).
  */
 
-import type { DispatchResult } from "../core/dispatch";
 import type { OperationName } from "../core/model/model.generated";
 import type { CoreState } from "../core/state";
 import { type FakeState, stateView } from "../core/stateView";
@@ -54,7 +50,17 @@ export interface CallRecord {
 /** The fields of a call record, without the states. */
 export type CallFields = Omit<CallRecord, "stateBefore" | "stateAfter">;
 
-const states = new WeakMap<object, { readonly before: CoreState; readonly after: CoreState }>();
+/** Where a record's states come from: its journal and its place in it. */
+const places = new WeakMap<
+  object,
+  { readonly states: (index: number) => StatePair | undefined; readonly index: number }
+>();
+
+/** The states before and after one call. */
+export interface StatePair {
+  readonly before: CoreState;
+  readonly after: CoreState;
+}
 
 /**
  * The prototype of every call record: `stateBefore` and `stateAfter` live here, so they are not own members
@@ -64,97 +70,32 @@ const CALL_PROTOTYPE: object = Object.freeze(
   Object.create(Object.prototype, {
     stateBefore: {
       get(this: object) {
-        const found = states.get(this);
+        const found = statesOf(this);
         return found && stateView(found.before);
       },
     },
     stateAfter: {
       get(this: object) {
-        const found = states.get(this);
+        const found = statesOf(this);
         return found && stateView(found.after);
       },
     },
   }),
 );
 
-/** A frozen call record that keeps the states before and after its call. */
-export function callRecord(fields: CallFields, before: CoreState, after: CoreState): CallRecord {
+/** A frozen call record whose states are `states(index)`. */
+export function callRecord(
+  fields: CallFields,
+  states: (index: number) => StatePair | undefined,
+  index: number,
+): CallRecord {
   const record = Object.assign(Object.create(CALL_PROTOTYPE) as object, fields);
-  states.set(record, { before, after });
+  places.set(record, { states, index });
   return Object.freeze(record) as CallRecord;
 }
 
 /** The states before and after a call of a journal, or `undefined` for anything else. */
-export function statesOf(call: unknown): { before: CoreState; after: CoreState } | undefined {
-  return typeof call === "object" && call !== null ? states.get(call) : undefined;
-}
-
-/** A call's result as the engine holds it: the core's answer, or an error of the wire layer or a scripted one. */
-export type CallResult =
-  | DispatchResult
-  | { readonly ok: false; readonly error: { type: string; message: string } };
-
-/** Slots per call in the journal's pending list. */
-const SLOTS = 7;
-
-/**
- * The journal of an engine: calls are added as the references they already are, and turned into frozen
- * {@link CallRecord}s only when read, in order, each once (the same record object on every read).
- *
- * @example
- * ```ts
- * const journal = new Journal();
- * journal.add("GetId", input, result, "us-east-1", Date.now(), before, after);
- * journal.records[0]?.operation; // "GetId"
- * ```
- */
-export class Journal {
-  private readonly made: CallRecord[] = [];
-  /** Calls not read yet, {@link SLOTS} slots each (no object per call). */
-  private pending: unknown[] = [];
-
-  /** Records one call. */
-  add(
-    operation: string,
-    input: unknown,
-    result: CallResult,
-    region: string,
-    time: number,
-    before: CoreState,
-    after: CoreState,
-  ): void {
-    this.pending.push(operation, input, result, region, time, before, after);
-  }
-
-  /** Every call so far, in order: the engine's live list (the server trims it in place). */
-  get records(): CallRecord[] {
-    const pending = this.pending;
-    if (pending.length === 0) return this.made;
-    this.pending = [];
-    for (let at = 0; at < pending.length; at += SLOTS) {
-      const result = pending[at + 2] as CallResult;
-      this.made.push(
-        callRecord(
-          {
-            operation: pending[at] as OperationName | UnknownOperationName,
-            input: pending[at + 1],
-            ...(result.ok
-              ? { output: result.output }
-              : { error: { name: result.error.type, message: result.error.message } }),
-            region: pending[at + 3] as string,
-            time: new Date(pending[at + 4] as number),
-          },
-          pending[at + 5] as CoreState,
-          pending[at + 6] as CoreState,
-        ),
-      );
-    }
-    return this.made;
-  }
-
-  /** Forgets every call. */
-  clear(): void {
-    this.made.length = 0;
-    this.pending = [];
-  }
+export function statesOf(call: unknown): StatePair | undefined {
+  const place = typeof call === "object" && call !== null ? places.get(call) : undefined;
+  return place?.states(place.index);
 }

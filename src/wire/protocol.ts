@@ -72,7 +72,7 @@ function bodyText(body: unknown): string | undefined {
 }
 
 /** The service's answer to a body it cannot parse. */
-const unparsable = (operation: string): ParsedRequest => ({
+const unparsable = (operation: string): ParsedRequest & { readonly ok: false } => ({
   ok: false,
   operation,
   type: "SerializationException",
@@ -91,18 +91,44 @@ const unparsable = (operation: string): ParsedRequest => ({
  * ```
  */
 export function readRequest(request: WireRequest): ParsedRequest {
+  const read = readRequestText(request);
+  return read.ok ? { ok: true, operation: read.operation, input: read.input } : read;
+}
+
+/**
+ * {@link readRequest}, with the body's text beside the input (the engine's journal keeps the text).
+ *
+ * @example
+ * ```ts
+ * readRequestText({ headers: { "x-amz-target": "AWSCognitoIdentityService.GetId" }, body: "{}" });
+ * // { ok: true, operation: "GetId", input: {}, text: "{}" }
+ * ```
+ */
+export function readRequestText(
+  request: WireRequest,
+): (ParsedRequest & { readonly ok: false }) | { ok: true; operation: string; input: unknown; text: string } {
   const target = header(request.headers, "x-amz-target") ?? "";
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
   if (!operation) return { ok: false, operation: target, type: "UnknownOperationException", message: "" };
   const raw = bodyText(request.body);
   if (raw === undefined) return unparsable(operation);
-  if (raw.trim() === "") return { ok: true, operation, input: {} };
   try {
-    return { ok: true, operation, input: JSON.parse(raw) };
+    return { ok: true, operation, input: parseBody(raw), text: raw };
   } catch {
     return unparsable(operation);
   }
 }
+
+/**
+ * The JSON input of a request body: an empty (or blank) body is `{}`. Throws on text that is not JSON.
+ *
+ * @example
+ * ```ts
+ * parseBody('{"IdentityPoolId":"x"}'); // { IdentityPoolId: "x" }
+ * parseBody(""); // {}
+ * ```
+ */
+export const parseBody = (text: string): unknown => (text.trim() === "" ? {} : JSON.parse(text));
 
 /** The JSON of frozen list items already serialized: frozen values never change, and list pages repeat them. */
 const itemJson = new WeakMap<object, string>();
