@@ -8,14 +8,16 @@ import { IdSource } from "../core/ids";
 import type { OperationName } from "../core/model/model.generated";
 import { type Context, type CoreState, type CredentialIssue, type Env, initialState } from "../core/state";
 import {
-  readRequest,
+  parseBody,
+  readRequestText,
   regionOfHost,
   type WireError,
   type WireRequest,
   type WireResponse,
   writeResponse,
 } from "../wire/protocol";
-import { type CallRecord, callRecord, type UnknownOperationName } from "./journal";
+import type { CallRecord } from "./journal";
+import { Journal } from "./journalStore";
 
 export type { CallRecord, UnknownOperationName } from "./journal";
 
@@ -44,28 +46,57 @@ interface ScriptedFailure {
 export class Engine {
   /** The current state. */
   state: CoreState;
-  readonly calls: CallRecord[] = [];
+  private readonly journal = new Journal((state, operation, text, region, time) => {
+    const answer = dispatch(state, operation, parseBody(text), this.contextAt(region, time));
+    if (!answer.result.ok)
+      throw new Error(`the journal's replay of ${operation} failed: ${answer.result.error.type}`);
+    return answer.state;
+  });
   readonly issued: CredentialIssue[] = [];
   /** The issued credentials by access key id. */
   readonly issuedByKey = new Map<string, CredentialIssue>();
   private failures: ScriptedFailure[] = [];
   private readonly requestIds: IdSource;
+  private lastHost: { readonly hostname: string | undefined; readonly region: string };
 
   constructor(readonly options: EngineOptions) {
     this.state = initialState(options.seed);
     this.requestIds = new IdSource(options.seed ^ 0x7f4a7c15, 0);
+    this.lastHost = { hostname: "", region: options.region };
   }
 
   /** The context of a command sent to `region` now. */
   context(region = this.options.region): Context {
-    return { accountId: this.options.accountId, region, now: this.options.now().getTime() };
+    return this.contextAt(region, this.options.now().getTime());
+  }
+
+  private contextAt(region: string, now: number): Context {
+    return { accountId: this.options.accountId, region, now };
+  }
+
+  /** Every request received, in order (the records are made when first read). */
+  get calls(): CallRecord[] {
+    return this.journal.records;
+  }
+
+  /** Keeps only the last `max` records of the journal (a server's bounded journal). */
+  trimJournal(max: number): void {
+    this.journal.trim(max);
+  }
+
+  /** The region a request to `hostname` goes to; the last host is remembered (a client keeps one). */
+  private regionOf(hostname: string | undefined): string {
+    if (hostname !== this.lastHost.hostname) {
+      this.lastHost = { hostname, region: regionOfHost(hostname) ?? this.options.region };
+    }
+    return this.lastHost.region;
   }
 
   /** Answers one serialized request, as the service would. Synchronous, so each command is atomic. */
   handle(request: WireRequest): WireResponse {
-    const region = regionOfHost(request.hostname) ?? this.options.region;
+    const region = this.regionOf(request.hostname);
     const ctx = this.context(region);
-    const parsed = readRequest(request);
+    const parsed = readRequestText(request);
     const input = parsed.ok ? parsed.input : undefined;
     const before = this.state;
     let result: DispatchResult | { readonly ok: false; readonly error: WireError };
@@ -92,20 +123,14 @@ export class Engine {
         this.issuedByKey.set(issue.accessKeyId, issue);
       }
     }
-    this.calls.push(
-      callRecord(
-        {
-          operation: parsed.operation as OperationName | UnknownOperationName,
-          input,
-          ...(result.ok
-            ? { output: result.output }
-            : { error: { name: result.error.type, message: result.error.message } }),
-          region,
-          time: new Date(ctx.now),
-        },
-        before,
-        this.state,
-      ),
+    this.journal.add(
+      parsed.operation,
+      parsed.ok ? parsed.text : undefined,
+      result,
+      region,
+      ctx.now,
+      before,
+      this.state,
     );
     return writeResponse(result, this.requestIds.guid());
   }
@@ -137,7 +162,7 @@ export class Engine {
   /** Back to the empty state, the initial ID sequence, and an empty journal. */
   reset(): void {
     this.state = initialState(this.options.seed);
-    this.calls.length = 0;
+    this.journal.clear();
     this.issued.length = 0;
     this.issuedByKey.clear();
     this.failures = [];

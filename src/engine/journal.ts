@@ -1,8 +1,9 @@
 /**
- * The journal: one frozen record per request received. Each record also keeps the state before and after
- * its call — two references to immutable states, free thanks to structural sharing — readable through
- * inherited, non-enumerable members, so printing, snapshots and `toEqual` see only the call itself.
+ * The journal: one frozen record per request received. Each record also gives the state before and after
+ * its call, through inherited, non-enumerable members, so printing, snapshots and `toEqual` see only the call
+ * itself. The records and the states are made when first read (see `journalStore.ts`).
  */
+
 import type { OperationName } from "../core/model/model.generated";
 import type { CoreState } from "../core/state";
 import { type FakeState, stateView } from "../core/stateView";
@@ -49,7 +50,17 @@ export interface CallRecord {
 /** The fields of a call record, without the states. */
 export type CallFields = Omit<CallRecord, "stateBefore" | "stateAfter">;
 
-const states = new WeakMap<object, { readonly before: CoreState; readonly after: CoreState }>();
+/** Where a record's states come from: its journal and its place in it. */
+const places = new WeakMap<
+  object,
+  { readonly states: (index: number) => StatePair | undefined; readonly index: number }
+>();
+
+/** The states before and after one call. */
+export interface StatePair {
+  readonly before: CoreState;
+  readonly after: CoreState;
+}
 
 /**
  * The prototype of every call record: `stateBefore` and `stateAfter` live here, so they are not own members
@@ -59,27 +70,32 @@ const CALL_PROTOTYPE: object = Object.freeze(
   Object.create(Object.prototype, {
     stateBefore: {
       get(this: object) {
-        const found = states.get(this);
+        const found = statesOf(this);
         return found && stateView(found.before);
       },
     },
     stateAfter: {
       get(this: object) {
-        const found = states.get(this);
+        const found = statesOf(this);
         return found && stateView(found.after);
       },
     },
   }),
 );
 
-/** A frozen call record that keeps the states before and after its call. */
-export function callRecord(fields: CallFields, before: CoreState, after: CoreState): CallRecord {
+/** A frozen call record whose states are `states(index)`. */
+export function callRecord(
+  fields: CallFields,
+  states: (index: number) => StatePair | undefined,
+  index: number,
+): CallRecord {
   const record = Object.assign(Object.create(CALL_PROTOTYPE) as object, fields);
-  states.set(record, { before, after });
+  places.set(record, { states, index });
   return Object.freeze(record) as CallRecord;
 }
 
 /** The states before and after a call of a journal, or `undefined` for anything else. */
-export function statesOf(call: unknown): { before: CoreState; after: CoreState } | undefined {
-  return typeof call === "object" && call !== null ? states.get(call) : undefined;
+export function statesOf(call: unknown): StatePair | undefined {
+  const place = typeof call === "object" && call !== null ? places.get(call) : undefined;
+  return place?.states(place.index);
 }

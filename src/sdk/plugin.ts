@@ -18,6 +18,9 @@ import { engineRequest } from "./endpoint";
  */
 export const PLUGIN_NAME = "cognitoIdentityFake";
 
+/** Hosts whose engine host name a plug-in remembers. */
+const MAX_HOSTS = 64;
+
 /** Something that answers a serialized request. */
 export type WireHandler = (request: WireRequest) => WireResponse;
 
@@ -34,6 +37,22 @@ export type WireHandler = (request: WireRequest) => WireResponse;
  */
 // biome-ignore lint/suspicious/noExplicitAny: a Pluggable of any input/output plugs into every client, whatever copy of @smithy/types it was built with
 export function createPlugin(answer: WireHandler): Pluggable<any, any> {
+  // The engine's host name of each host seen (it depends on the host alone): one regular expression per
+  // host rather than per call. Hosts that fail (`ENOTFOUND`) are not kept, so they fail every time.
+  const hosts = new Map<string, string | undefined>();
+  const toEngine = (request: WireRequest): WireRequest => {
+    const hostname = request.hostname;
+    if (hostname !== undefined && hosts.has(hostname)) {
+      const known = hosts.get(hostname);
+      return known === hostname ? request : { headers: request.headers, body: request.body, hostname: known };
+    }
+    const out = engineRequest(request);
+    if (hostname !== undefined) {
+      if (hosts.size >= MAX_HOSTS) hosts.clear();
+      hosts.set(hostname, out.hostname);
+    }
+    return out;
+  };
   return {
     applyToStack(stack) {
       // Last of the deserialize step, so inside the SDK's `deserializerMiddleware`. An absolute place, not one
@@ -41,7 +60,7 @@ export function createPlugin(answer: WireHandler): Pluggable<any, any> {
       // would not be in the client's stack until then and `identify()` would not list the plug-in.
       stack.add(
         () => async (args: { request: unknown }) => ({
-          response: answer(engineRequest(args.request as WireRequest)),
+          response: answer(toEngine(args.request as WireRequest)),
           output: undefined,
         }),
         { name: PLUGIN_NAME, step: "deserialize", priority: "low", override: true },

@@ -40,7 +40,7 @@ function answerWire(
     body: text,
   };
   const response = host.engine.handle(request);
-  trimOldest(host.engine.calls, max);
+  host.engine.trimJournal(max);
   trimOldest(host.engine.issued, max);
   res.writeHead(response.statusCode, response.headers).end(response.body);
 }

@@ -72,7 +72,7 @@ function bodyText(body: unknown): string | undefined {
 }
 
 /** The service's answer to a body it cannot parse. */
-const unparsable = (operation: string): ParsedRequest => ({
+const unparsable = (operation: string): ParsedRequest & { readonly ok: false } => ({
   ok: false,
   operation,
   type: "SerializationException",
@@ -91,18 +91,46 @@ const unparsable = (operation: string): ParsedRequest => ({
  * ```
  */
 export function readRequest(request: WireRequest): ParsedRequest {
+  const read = readRequestText(request);
+  return read.ok ? { ok: true, operation: read.operation, input: read.input } : read;
+}
+
+/**
+ * {@link readRequest}, with the body's text beside the input (the engine's journal keeps the text).
+ *
+ * @example
+ * ```ts
+ * readRequestText({ headers: { "x-amz-target": "AWSCognitoIdentityService.GetId" }, body: "{}" });
+ * // { ok: true, operation: "GetId", input: {}, text: "{}" }
+ * ```
+ */
+export function readRequestText(
+  request: WireRequest,
+): (ParsedRequest & { readonly ok: false }) | { ok: true; operation: string; input: unknown; text: string } {
   const target = header(request.headers, "x-amz-target") ?? "";
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
   if (!operation) return { ok: false, operation: target, type: "UnknownOperationException", message: "" };
   const raw = bodyText(request.body);
   if (raw === undefined) return unparsable(operation);
-  if (raw.trim() === "") return { ok: true, operation, input: {} };
   try {
-    return { ok: true, operation, input: JSON.parse(raw) };
+    return { ok: true, operation, input: parseBody(raw), text: raw };
   } catch {
     return unparsable(operation);
   }
 }
+
+/**
+ * The JSON input of a request body: an empty (or blank) body is `{}`. Throws on text that is not JSON.
+ *
+ * @example
+ * ```ts
+ * parseBody('{"IdentityPoolId":"x"}'); // { IdentityPoolId: "x" }
+ * parseBody(""); // {}
+ * ```
+ */
+export const parseBody = (text: string): unknown =>
+  // A body that opens with `{` is not blank: no trimmed copy of it (a login token makes it long).
+  text.charCodeAt(0) !== 0x7b && text.trim() === "" ? {} : JSON.parse(text);
 
 /** The JSON of frozen list items already serialized: frozen values never change, and list pages repeat them. */
 const itemJson = new WeakMap<object, string>();
@@ -129,14 +157,25 @@ const jsonOfItem = (item: unknown): string => {
  * ```
  */
 export function outputJson(output: Readonly<Record<string, unknown>>): string {
-  const members: string[] = [];
+  let json = "";
+  let lists = false;
+  for (const key in output) {
+    const value = output[key];
+    if (Array.isArray(value)) lists = true;
+  }
+  if (!lists) return JSON.stringify(output);
   for (const key of Object.keys(output)) {
     const value = output[key];
     if (value === undefined) continue;
-    const json = Array.isArray(value) ? `[${value.map(jsonOfItem).join(",")}]` : JSON.stringify(value);
-    members.push(`${JSON.stringify(key)}:${json}`);
+    json += json === "" ? "{" : ",";
+    json += `${JSON.stringify(key)}:`;
+    if (Array.isArray(value)) {
+      json += "[";
+      for (let i = 0; i < value.length; i++) json += (i === 0 ? "" : ",") + jsonOfItem(value[i]);
+      json += "]";
+    } else json += JSON.stringify(value);
   }
-  return `{${members.join(",")}}`;
+  return json === "" ? "{}" : `${json}}`;
 }
 
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */

@@ -78,19 +78,32 @@ export function coerce(shape: Shape, value: unknown): Json {
     case "map": {
       if (!isObject(value)) throw serialization(value, "a Map");
       const member = shapeOf(shape.value.target);
-      const entries: [string, Json][] = [];
-      for (const [k, v] of Object.entries(value)) if (v !== null) entries.push([k, coerce(member, v)]);
-      return Object.fromEntries(entries) as JsonObject;
+      const out: JsonObject = {};
+      for (const k of Object.keys(value)) {
+        const v = value[k];
+        if (v === null) continue;
+        // A key such as `__proto__` is a member like any other (as `Object.fromEntries` makes it), never a prototype.
+        if (k === "__proto__")
+          Object.defineProperty(out, k, {
+            value: coerce(member, v),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else out[k] = coerce(member, v);
+      }
+      return out;
     }
     case "structure": {
       if (!isObject(value)) throw serialization(value, "a Structure");
-      const entries: [string, Json][] = [];
+      // Member names come from the model (never `__proto__`): plain assignment, in the model's member order.
+      const out: JsonObject = {};
       for (const [name, ref] of membersOf(shape)) {
         if (!Object.hasOwn(value, name)) continue;
         const v = value[name];
-        if (v !== null && v !== undefined) entries.push([name, coerce(shapeOf(ref.target), v)]);
+        if (v !== null && v !== undefined) out[name] = coerce(shapeOf(ref.target), v);
       }
-      return Object.fromEntries(entries) as JsonObject;
+      return out;
     }
   }
 }
