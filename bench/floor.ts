@@ -10,7 +10,8 @@ import type { CognitoIdentityFake } from "../src";
 import type { WireResponse } from "../src/wire/protocol";
 
 /** The plug-in's position and the middlewares it removes, as `src/sdk/plugin.ts` sets them (checked by {@link floorDrift}). */
-const POSITION = { relation: "after", toMiddleware: "deserializerMiddleware" } as const;
+/** The plug-in's place: last of the deserialize step (src/sdk/plugin.ts). */
+const POSITION = { step: "deserialize", priority: "low" } as const;
 const REMOVED_BY_PLUGIN = ["httpAuthSchemeMiddleware", "httpSigningMiddleware"] as const;
 const PLUGIN_NAME = "cognitoIdentityFake";
 const FLOOR_NAME = "benchCannedResponse";
@@ -23,6 +24,7 @@ export function fakeClient(fake: CognitoIdentityFake, region = "us-east-1"): Cog
 }
 
 type Middleware = Parameters<CognitoIdentityClient["middlewareStack"]["addRelativeTo"]>[0];
+type AbsoluteMiddleware = Parameters<CognitoIdentityClient["middlewareStack"]["add"]>[0];
 
 /** Adds the middleware that answers `canned`, with a fresh copy per call, at the plug-in's position. */
 function answerWith(client: CognitoIdentityClient, canned: WireResponse): CognitoIdentityClient {
@@ -32,7 +34,7 @@ function answerWith(client: CognitoIdentityClient, canned: WireResponse): Cognit
     response: { statusCode: canned.statusCode, headers: { ...canned.headers }, body: canned.body.slice() },
     output: undefined,
   });
-  client.middlewareStack.addRelativeTo(middleware as unknown as Middleware, {
+  client.middlewareStack.add(middleware as unknown as AbsoluteMiddleware, {
     name: FLOOR_NAME,
     ...POSITION,
     override: true,
