@@ -2,8 +2,9 @@
  * The package as a user gets it: packs the built package (building it first when `dist` is missing or older
  * than the sources), installs the tarball into a fresh temporary project with the README's install line (the
  * npm registry's cache serves the SDK; no other network), and runs there the consumers of `consumer/`: a
- * CommonJS jest test, an ES module script, and a TypeScript consumer type-checked under `moduleResolution`
- * node10 and nodenext. The peer SDK installed is the version this repository runs, so the SDK-floor CI run
+ * CommonJS jest test, a Vitest test (this repository's Vitest, linked into the project as a user's own install
+ * would be), an ES module script, and a TypeScript consumer type-checked under `moduleResolution` node10 and
+ * nodenext. The peer SDK installed is the version this repository runs, so the SDK-floor CI run
  * consumes the package with the floor version. Another consumer (a Vitest test, say) is one more file in
  * `consumer/` and one more test here that runs it in `project`.
  */
@@ -15,6 +16,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -101,11 +103,26 @@ test(
   () => {
     writeFileSync(
       join(project, "jest.config.js"),
-      'module.exports = { testEnvironment: "node", transform: {} };',
+      'module.exports = { testEnvironment: "node", transform: {}, testMatch: ["**/consumer.test.js"] };',
     );
     const jest = join(ROOT, "node_modules/jest/bin/jest.js");
     const output = run(process.execPath, [jest, "--ci", "--runInBand", "--rootDir", project], project);
     expect(output).toMatch(/Tests: +1 passed, 1 total/);
+  },
+  2 * MINUTE,
+);
+
+test(
+  "a Vitest test passes against the installed package",
+  () => {
+    symlinkSync(join(ROOT, "node_modules/vitest"), join(project, "node_modules/vitest"), "dir");
+    const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
+    const output = run(
+      process.execPath,
+      [vitest, "run", "--root", project, "vitest.consumer.test.mts"],
+      project,
+    );
+    expect(output.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests +1 passed \(1\)/);
   },
   2 * MINUTE,
 );
