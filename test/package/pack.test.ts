@@ -21,6 +21,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const ROOT = join(__dirname, "../..");
 const CONSUMER = join(__dirname, "consumer");
@@ -122,7 +123,7 @@ test(
       [vitest, "run", "--root", project, "vitest.consumer.test.mts"],
       project,
     );
-    expect(output.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests +1 passed \(1\)/);
+    expect(stripVTControlCharacters(output)).toMatch(/Tests +1 passed \(1\)/);
   },
   2 * MINUTE,
 );
