@@ -1,39 +1,92 @@
 /**
- * The SDK's own floor: the same client, with a middleware at the plug-in's position (and the same removal of
- * signing) that returns a canned response of the same size as the fake's answer. What the fake costs on top
- * of that is the fake itself.
+ * The SDK's own floors (SPEC §4). The strict floor is the same client configured as the plug-in configures it
+ * (credential resolution and signing removed), with a middleware at the plug-in's position that returns the
+ * fake's exact wire response, a fresh body per call. The signed floor is a client as users build it outside
+ * tests: static credentials, SigV4 signing left on, the same canned response at the same position. What the
+ * fake costs over the strict floor is the fake itself.
  */
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import type { CognitoIdentityFake } from "../src";
-import { createPlugin } from "../src/sdk/plugin";
 import type { WireResponse } from "../src/wire/protocol";
 
-/** A client answered by the fake. */
+/** The plug-in's position and the middlewares it removes, as `src/sdk/plugin.ts` sets them (checked by {@link floorDrift}). */
+const POSITION = { relation: "after", toMiddleware: "deserializerMiddleware" } as const;
+const REMOVED_BY_PLUGIN = ["httpAuthSchemeMiddleware", "httpSigningMiddleware"] as const;
+const PLUGIN_NAME = "cognitoIdentityFake";
+const FLOOR_NAME = "benchCannedResponse";
+
+/** A client answered by the fake, as a user plugs it in. */
 export function fakeClient(fake: CognitoIdentityFake, region = "us-east-1"): CognitoIdentityClient {
-  const client = new CognitoIdentityClient({ region, maxAttempts: 1 });
+  const client = new CognitoIdentityClient({ region });
   client.middlewareStack.use(fake.plugin());
   return client;
 }
 
-/** A client whose every command gets `canned` back, from the plug-in's position. */
-export function floorClient(canned: WireResponse, region = "us-east-1"): CognitoIdentityClient {
-  const client = new CognitoIdentityClient({ region, maxAttempts: 1 });
+type Middleware = Parameters<CognitoIdentityClient["middlewareStack"]["addRelativeTo"]>[0];
+
+/** Adds the middleware that answers `canned`, with a fresh copy per call, at the plug-in's position. */
+function answerWith(client: CognitoIdentityClient, canned: WireResponse): CognitoIdentityClient {
   // A fresh body per call, as any transport hands over: the SDK re-prototypes the body it receives
   // (Uint8ArrayBlobAdapter.mutate), which a body object reused call after call would skip.
-  client.middlewareStack.use(
-    createPlugin(() => ({ ...canned, headers: { ...canned.headers }, body: canned.body.slice() })),
-  );
+  const middleware = () => async () => ({
+    response: { statusCode: canned.statusCode, headers: { ...canned.headers }, body: canned.body.slice() },
+    output: undefined,
+  });
+  client.middlewareStack.addRelativeTo(middleware as unknown as Middleware, {
+    name: FLOOR_NAME,
+    ...POSITION,
+    override: true,
+  });
   return client;
 }
 
-/** A client answered by the fake that keeps the fake's last response, so the floor can replay one of the same size. */
+/** The strict floor: no credentials, no signing, `canned` answered at the plug-in's position. */
+export function strictFloorClient(canned: WireResponse, region = "us-east-1"): CognitoIdentityClient {
+  const client = new CognitoIdentityClient({ region });
+  for (const name of REMOVED_BY_PLUGIN) client.middlewareStack.remove(name);
+  return answerWith(client, canned);
+}
+
+/** The signed floor: static credentials and SigV4 signing left on, `canned` answered at the same position. */
+export function signedFloorClient(canned: WireResponse, region = "us-east-1"): CognitoIdentityClient {
+  const client = new CognitoIdentityClient({
+    region,
+    credentials: {
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    },
+  });
+  return answerWith(client, canned);
+}
+
+/**
+ * What differs between the fake's client stack and the strict floor's, once the answering middleware's name
+ * is set aside: empty when the floor is configured as the plug-in configures the client.
+ */
+export function floorDrift(fake: CognitoIdentityFake): string[] {
+  const canned: WireResponse = { statusCode: 200, headers: {}, body: new Uint8Array() };
+  const entries = (client: CognitoIdentityClient) =>
+    client.middlewareStack
+      .identify()
+      .map((entry) => entry.replace(PLUGIN_NAME, "<answer>").replace(FLOOR_NAME, "<answer>"));
+  const plugged = entries(fakeClient(fake));
+  const floor = entries(strictFloorClient(canned));
+  return [
+    ...plugged.filter((e) => !floor.includes(e)).map((e) => `only with the plug-in: ${e}`),
+    ...floor.filter((e) => !plugged.includes(e)).map((e) => `only in the floor: ${e}`),
+    ...(plugged.join() === floor.join() || plugged.length !== floor.length
+      ? []
+      : ["same middlewares, other order"]),
+  ];
+}
+
+/** A client answered by the fake that keeps the fake's last response, so the floors can replay it. */
 export function recordingClient(
   fake: CognitoIdentityFake,
   region = "us-east-1",
 ): { client: CognitoIdentityClient; last: () => WireResponse } {
   let last: WireResponse | undefined;
   const client = fakeClient(fake, region);
-  type Middleware = Parameters<typeof client.middlewareStack.addRelativeTo>[0];
   const recorder = (next: (args: unknown) => Promise<{ response: unknown }>) => async (args: unknown) => {
     const out = await next(args);
     last = out.response as WireResponse;
@@ -42,7 +95,7 @@ export function recordingClient(
   client.middlewareStack.addRelativeTo(recorder as unknown as Middleware, {
     name: "benchRecorder",
     relation: "before",
-    toMiddleware: "cognitoIdentityFake",
+    toMiddleware: PLUGIN_NAME,
   });
   return {
     client,

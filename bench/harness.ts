@@ -20,9 +20,9 @@ export function repoRoot(): string {
   return dir;
 }
 
-export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 400, repeats: 7, warmup: 200 };
+export const DEFAULT_OPTIONS: MeasureOptions = { iterations: 300, repeats: 5, warmup: 100 };
 
-const median = (values: number[]): number => {
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2
@@ -47,39 +47,60 @@ export async function timeAsync(
 }
 
 /**
- * Two async functions measured in alternating batches, so that drift in the machine's state (GC, JIT, other
- * load) falls on both alike: the median microseconds per call of each, and the median of the per-pair ratios
- * a/b (each ratio taken between two adjacent batches, the figure least moved by drift).
+ * Several functions measured in rounds of one batch each, in an order that rotates from round to round, so
+ * that drift in the machine's state (GC, JIT, other load) falls on all alike. `rounds[r][k]` is the
+ * microseconds per call of function `k` in round `r`: a ratio taken within one round is the figure least
+ * moved by drift (see {@link medianOfRounds}).
+ */
+export async function compareMany(
+  fns: readonly ((i: number) => unknown)[],
+  options: MeasureOptions = DEFAULT_OPTIONS,
+): Promise<{ us: number[]; rounds: number[][] }> {
+  for (let i = 0; i < options.warmup; i++) for (const fn of fns) await fn(i);
+  const batch = Math.max(10, Math.floor(options.iterations / 10));
+  const rounds: number[][] = [];
+  let n = options.warmup;
+  for (let r = 0; r < options.repeats * 10; r++) {
+    const times = new Array<number>(fns.length).fill(0);
+    for (let j = 0; j < fns.length; j++) {
+      // Rotate the starting function and reverse every other round: each one runs first, last, and after each other one.
+      const offset = (r >> 1) % fns.length;
+      const k = r % 2 === 0 ? (j + offset) % fns.length : (fns.length - 1 - j + offset) % fns.length;
+      const fn = fns[k] as (i: number) => unknown;
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batch; i++) await fn(n + i);
+      times[k] = Number(process.hrtime.bigint() - start) / 1000 / batch;
+    }
+    rounds.push(times);
+    n += batch;
+  }
+  const us = fns.map((_, k) => median(rounds.map((round) => round[k] as number)));
+  return { us, rounds };
+}
+
+/** The median over rounds of a figure computed within each round (such as a ratio of two of its times). */
+export function medianOfRounds(
+  rounds: readonly number[][],
+  figure: (round: readonly number[]) => number,
+): number {
+  return median(rounds.map(figure));
+}
+
+/**
+ * Two async functions measured in alternating batches (see {@link compareMany}): the median microseconds per
+ * call of each, and the median of the per-round ratios a/b.
  */
 export async function compareAsync(
   a: (i: number) => Promise<unknown>,
   b: (i: number) => Promise<unknown>,
   options: MeasureOptions = DEFAULT_OPTIONS,
 ): Promise<{ a: number; b: number; ratio: number }> {
-  for (let i = 0; i < options.warmup; i++) {
-    await a(i);
-    await b(i);
-  }
-  const batch = Math.max(10, Math.floor(options.iterations / 10));
-  const samplesA: number[] = [];
-  const samplesB: number[] = [];
-  const ratios: number[] = [];
-  let n = options.warmup;
-  for (let r = 0; r < options.repeats * 10; r++) {
-    const [first, second] = r % 2 === 0 ? [a, b] : [b, a];
-    const times: number[] = [];
-    for (const fn of [first, second]) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < batch; i++) await fn(n + i);
-      times.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
-    }
-    const [timeA, timeB] = (r % 2 === 0 ? times : [times[1], times[0]]) as [number, number];
-    samplesA.push(timeA);
-    samplesB.push(timeB);
-    ratios.push(timeA / timeB);
-    n += batch;
-  }
-  return { a: median(samplesA), b: median(samplesB), ratio: median(ratios) };
+  const { us, rounds } = await compareMany([a, b], options);
+  return {
+    a: us[0] as number,
+    b: us[1] as number,
+    ratio: medianOfRounds(rounds, (t) => (t[0] as number) / (t[1] as number)),
+  };
 }
 
 /** Median microseconds per call of a synchronous function. */

@@ -33,6 +33,8 @@ export function jestRows(quick: boolean): Row[] {
       unit: "ms",
       ratio: fake / mock,
       baseline: "of client-mock",
+      target: "≤ 1.2x",
+      met: fake / mock <= 1.2,
     },
   ];
 }

@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { cases } from "./cases";
 import { printTable, type Row, repoRoot } from "./harness";
 import { jestRows } from "./jestCompare";
+import { peers } from "./peers";
+import { printCommandTable, printPeerTable } from "./report";
 import { scaleRows } from "./scale";
+import { serverRows } from "./server";
 import { startupRows } from "./startup";
 import { stateRows } from "./stateOps";
 
@@ -17,21 +20,29 @@ async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   const rows: Row[] = [];
   const started = Date.now();
-  rows.push(...(await cases(quick)));
+  const commands = await cases(quick);
+  printCommandTable(commands.rows, commands.drift);
+  const peerTable = await peers(quick);
+  printPeerTable(peerTable.rows, peerTable.notes);
   rows.push(...(await scaleRows(quick)));
   rows.push(...stateRows(quick));
+  rows.push(...(await serverRows(quick)));
   rows.push(...(await startupRows()));
   rows.push(...jestRows(quick));
+  console.log("\nScale, seeding, state, start-up, jest\n");
   printTable(rows);
-  const missed = rows.filter((r) => r.target && !r.met);
+  const missed = [
+    ...commands.rows.filter((r) => !r.met).map((r) => `sdk/${r.name}`),
+    ...rows.filter((r) => r.target && !r.met).map((r) => `${r.group}/${r.name}`),
+  ];
   console.log(
-    `\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.map((r) => `${r.group}/${r.name}`).join(", ") : "none"}`,
+    `\n${commands.rows.length + peerTable.rows.length + rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.join(", ") : "none"}`,
   );
   const dir = join(repoRoot(), "bench", "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "latest.json"),
-    `${JSON.stringify({ node: process.version, cpus: require("node:os").cpus().length, date: new Date().toISOString(), rows }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, cpus: require("node:os").cpus().length, date: new Date().toISOString(), commands, peers: peerTable, rows }, null, 2)}\n`,
   );
 }
 

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   show("HTTP status / attempts", [pool.$metadata.httpStatusCode, pool.$metadata.attempts]);
 
   step("TagResource / ListTagsForResource on the pool's ARN");
-  const arn = fake.getIdentityPool(id)?.arn as string;
+  const arn = fake.getIdentityPool(id)?.Arn as string;
   show("ARN", arn);
   await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: { cost: "42" } }));
   show("Tags", (await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags);
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   const uninstall = fake.install();
   try {
     const provider = fromCognitoIdentityPool({
-      identityPoolId: appPool.identityPoolId,
+      identityPoolId: appPool.IdentityPoolId,
       cache: createProviderCache(),
     });
     const credentials = await provider();
@@ -188,9 +188,12 @@ async function main(): Promise<void> {
     uninstall();
   }
 
-  step("The journal: every request the fake answered");
-  for (const call of fake.calls)
+  step("The journal: every request the fake answered, and what each changed (fake.changesOf)");
+  for (const call of fake.calls) {
     console.log(`  ${call.operation.padEnd(26)} ${call.error ? `✗ ${call.error.name}` : "✓"}`);
+    const { changes, text } = fake.changesOf(call);
+    if (changes.length > 0) console.log(text.replace(/^/gm, "      "));
+  }
 }
 
 main().catch((err: unknown) => {

@@ -3,22 +3,28 @@
  * SDK for JavaScript v3.
  */
 
-export type { CreateIdentityPoolInput, IdentityPool, RoleMapping } from "./core/model/model.generated";
-export type { PrincipalTagAttributeMapInput, SeedIdentityInput, SeedIdentityPoolInput } from "./core/seed";
 export type {
-  CoreState,
-  PoolEntry,
-  StoredIdentity,
-  StoredPool,
-  StoredPrincipalTagMap,
-} from "./core/state";
+  CreateIdentityPoolInput,
+  IdentityPool,
+  OperationName,
+  RoleMapping,
+} from "./core/model/model.generated";
+export type { PrincipalTagAttributeMapInput, SeedIdentityInput, SeedIdentityPoolInput } from "./core/seed";
+export type { FakeState } from "./core/stateView";
 export type { LoginTokenMinter, OidcTokenInput, UserPoolTokenInput } from "./core/tokens/loginTokens";
 export type { Jwk, Jwks } from "./core/tokens/openid";
-export type { CallRecord, FailureSpec } from "./engine/engine";
+export type { SamlTokenInput } from "./core/tokens/samlTokens";
+export type { IdentityPoolRecord, IdentityRecord, PrincipalTagAttributeMap } from "./core/views";
+export type { MemberChange, StateChange, StateChanges } from "./engine/changes";
+export type { CallRecord, FailureSpec, UnknownOperationName } from "./engine/engine";
 export type { CognitoIdentityFake, CognitoIdentityFakeOptions, FakeSnapshot, IssuedCredential } from "./fake";
 export { createCognitoIdentityFake } from "./fake";
+export { type FakeMatchers, matchers } from "./matchers/matchers";
+export type { AttachableClientMock } from "./sdk/attach";
 export type { ClientClass, InstallOptions } from "./sdk/install";
 export { PLUGIN_NAME } from "./sdk/plugin";
 export type { ProviderCache } from "./sdk/providerCache";
 export { createProviderCache } from "./sdk/providerCache";
 export type { FakeRequestHandler } from "./sdk/requestHandler";
+export type { ImmediateRetryOptions } from "./sdk/retry";
+export type { FakeServer, ListenOptions } from "./server/host";

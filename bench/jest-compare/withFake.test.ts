@@ -11,7 +11,7 @@ for (let i = 0; i < 100; i++) {
       AllowUnauthenticatedIdentities: true,
       Roles: { unauthenticated: "arn:aws:iam::123456789012:role/guest" },
     });
-    const { identityId, accessKeyId } = await guestCredentials(pool.identityPoolId);
+    const { identityId, accessKeyId } = await guestCredentials(pool.IdentityPoolId);
     expect(identityId).toMatch(/^us-east-1:/);
     expect(accessKeyId).toMatch(/^ASIA/);
     expect(fake).toHaveIssuedCredentialsWithRole("arn:aws:iam::123456789012:role/guest", identityId);

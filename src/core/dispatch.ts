@@ -1,19 +1,18 @@
 /**
  * The one entry point of the core: `(state, operation, input, context) -> { state, result }`.
  */
-import { ServiceError } from "./errors";
+import { errors, ServiceError } from "./errors";
 import { IdSource } from "./ids";
 import type { OperationName } from "./model/model.generated";
 import { OPERATIONS } from "./model/model.generated";
-import type { CredentialIssue } from "./operations/handler";
 import { HANDLERS } from "./operations/index";
-import type { Context, CoreState } from "./state";
+import type { Context, CoreState, CredentialIssue } from "./state";
 import { parseInput } from "./validation/validate";
 
-/** A service error as it travels: name, message and HTTP status. */
+/** A service error: its name and message (the wire layer gives it its HTTP status). */
 export interface ErrorResult {
   readonly ok: false;
-  readonly error: { readonly type: string; readonly message: string; readonly statusCode: number };
+  readonly error: { readonly type: string; readonly message: string };
 }
 
 /** A successful command: the output as the wire carries it (dates in epoch seconds). */
@@ -58,7 +57,7 @@ export function dispatch(
 ): { state: CoreState; result: DispatchResult } {
   try {
     if (!isOperation(operation)) {
-      throw new ServiceError("UnknownOperationException", `Operation ${operation} is not supported.`);
+      throw errors.unknownOperation(operation);
     }
     const clean = parseInput(operation, input);
     const ids = new IdSource(state.seed, state.idPosition);
@@ -84,13 +83,13 @@ export function dispatch(
     if (err instanceof ServiceError) {
       return {
         state,
-        result: { ok: false, error: { type: err.type, message: err.message, statusCode: err.statusCode } },
+        result: { ok: false, error: { type: err.type, message: err.message } },
       };
     }
     const message = err instanceof Error ? err.message : String(err);
     return {
       state,
-      result: { ok: false, error: { type: "InternalErrorException", message, statusCode: 500 } },
+      result: { ok: false, error: { type: "InternalErrorException", message } },
     };
   }
 }

@@ -12,11 +12,13 @@ export type { MemberRef, OperationSpec, Shape } from "./model/shape";
 export type {
   Context,
   CoreState,
+  CredentialIssue,
   PoolEntry,
   StoredIdentity,
   StoredPool,
   StoredPrincipalTagMap,
 } from "./state";
 export { initialState } from "./state";
-export { PMap } from "./store/pmap";
+export type { PMap } from "./store/pmap";
+export { OPENID_ISSUER, openIdIssuer } from "./tokens/openid";
 export { parseInput, validationMessage } from "./validation/validate";

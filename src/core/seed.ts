@@ -2,23 +2,20 @@
  * Seeding fixtures straight into the state, through the same validation as the API.
  */
 import { freeze } from "immer";
-import { notAuthorized, poolNotFound, ServiceError } from "./errors";
-import { isConfiguredProvider, LOGIN_MESSAGES } from "./logins";
-import type { CreateIdentityPoolInput, RoleMapping } from "./model/model.generated";
-import { WRONG_DEVELOPER_PROVIDER } from "./operations/developer";
-import type { Env } from "./operations/handler";
-import { createPool } from "./operations/pools";
-import { requireConfiguredProvider } from "./operations/principalTags";
-import { checkRoleMappings, checkRoles } from "./operations/roles";
-import type { CoreState, PoolEntry, StoredIdentity, StoredPool, StoredPrincipalTagMap } from "./state";
-import { loginKey } from "./state";
 import {
-  addIdentities,
-  developerUserOwner,
-  MAX_LINKED_LOGINS,
-  newIdentity,
-  tooManyLogins,
-} from "./store/identities";
+  requireDeveloperProvider,
+  requireDeveloperUserFree,
+  requireGuestsAllowed,
+  requireLinkCount,
+} from "./domain/identityRules";
+import { createPool } from "./domain/poolConfig";
+import { checkRoleMappings, checkRoles, requireTagMapProvider } from "./domain/roleConfig";
+import { requireLoginProvider } from "./domain/verify";
+import { errors, type ServiceError } from "./errors";
+import type { CreateIdentityPoolInput, RoleMapping } from "./model/model.generated";
+import type { CoreState, Env, StoredIdentity, StoredPool, StoredPrincipalTagMap } from "./state";
+import { addIdentities, linkedLoginCount, loginOwner } from "./store/identities";
+import { newIdentity } from "./store/records";
 import { parseInput } from "./validation/validate";
 
 /** A principal-tag attribute map as `SetPrincipalTagAttributeMap` takes it. */
@@ -79,7 +76,7 @@ export function seedPool(
   });
   checkRoles(created.pool.roles);
   checkRoleMappings(created.pool.config, created.pool.roleMappings);
-  for (const [provider] of maps) requireConfiguredProvider(created.pool.config, provider);
+  for (const [provider] of maps) requireTagMapProvider(created.pool.config, provider);
   return created;
 }
 
@@ -137,7 +134,7 @@ export function seedIdentities(
       });
     }
     const entry = state.pools.get(input.IdentityPoolId);
-    if (!entry || entry.pool.accountId !== env.ctx.accountId) throw poolNotFound(input.IdentityPoolId);
+    if (!entry || entry.pool.accountId !== env.ctx.accountId) throw errors.poolNotFound(input.IdentityPoolId);
     const { pool } = entry;
     let batch = batches.get(pool.identityPoolId);
     if (!batch) {
@@ -145,25 +142,17 @@ export function seedIdentities(
       batches.set(pool.identityPoolId, batch);
     }
     for (const [provider, user] of logins) {
-      if (!isConfiguredProvider(pool, provider)) throw notAuthorized(LOGIN_MESSAGES.unsupportedProvider);
-      const owner = entry.logins.size === 0 ? undefined : entry.logins.get(loginKey(provider, user));
-      if (owner !== undefined) throw loginTaken(provider, owner);
+      requireLoginProvider(pool, provider);
+      const owner = loginOwner(entry, provider, user);
+      if (owner !== undefined) throw errors.loginTaken(provider, owner);
     }
-    if (developerUsers.length > 0 && pool.config.DeveloperProviderName === undefined) {
-      throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
-    }
+    if (developerUsers.length > 0) requireDeveloperProvider(pool, pool.config.DeveloperProviderName);
     for (const user of developerUsers) {
-      if (developerUserOwner(entry, user) !== undefined || batch.users.has(user)) {
-        throw new ServiceError(
-          "DeveloperUserAlreadyRegisteredException",
-          "This developer user identifier is already registered with Cognito.",
-        );
-      }
+      requireDeveloperUserFree(entry, user);
+      if (batch.users.has(user)) throw errors.developerUserRegistered();
     }
-    if (logins.length + developerUsers.length > MAX_LINKED_LOGINS) throw tooManyLogins();
-    if (logins.length + developerUsers.length === 0 && !pool.config.AllowUnauthenticatedIdentities) {
-      throw notAuthorized(LOGIN_MESSAGES.guestsNotAllowed);
-    }
+    requireLinkCount(logins.length + developerUsers.length);
+    if (logins.length + developerUsers.length === 0) requireGuestsAllowed(pool);
     for (const user of developerUsers) batch.users.add(user);
     const record = newIdentity(
       pool,
@@ -177,30 +166,24 @@ export function seedIdentities(
   }
   let next = state;
   for (const [poolId, batch] of batches) {
-    const before = (next.pools.get(poolId) as PoolEntry).logins.size;
+    const before = linkedLoginCount(next, poolId);
     next = addIdentities(next, poolId, batch.records);
     // Two inputs linking the same login collapse into one index entry: found by count, named by a rescan.
-    if ((next.pools.get(poolId) as PoolEntry).logins.size - before !== batch.logins)
-      throw repeatedLogin(batch.records);
+    if (linkedLoginCount(next, poolId) - before !== batch.logins) throw repeatedLogin(batch.records);
   }
   return { state: next, identities };
 }
-
-const loginTaken = (provider: string, owner: string): ServiceError =>
-  new ServiceError(
-    "ResourceConflictException",
-    `The ${provider} login of this user is already linked to identity '${owner}'.`,
-  );
 
 /** The refusal for the first login that two of these new identities both link. */
 function repeatedLogin(records: readonly StoredIdentity[]): ServiceError {
   const owners = new Map<string, string>();
   for (const record of records) {
     for (const [provider, user] of Object.entries(record.logins)) {
-      const owner = owners.get(loginKey(provider, user));
-      if (owner !== undefined) return loginTaken(provider, owner);
-      owners.set(loginKey(provider, user), record.identityId);
+      const key = JSON.stringify([provider, user]);
+      const owner = owners.get(key);
+      if (owner !== undefined) return errors.loginTaken(provider, owner);
+      owners.set(key, record.identityId);
     }
   }
-  return new ServiceError("InternalErrorException", "seedIdentities: a login count did not add up.");
+  throw new Error("seedIdentities: a login count did not add up.");
 }

@@ -1,5 +1,6 @@
 /**
- * The shape of the fake's state. Everything here is immutable: records are frozen plain objects, collections
+ * The shared types of the core (the one module every layer of the core reads its types from), and the empty
+ * state. The shape of the fake's state. Everything here is immutable: records are frozen plain objects, collections
  * are {@link PMap}s, so any old state object stays a valid, unchanged snapshot.
  *
  * Layout, chosen so that every command costs the same at 100,000 identities as at 1,000:
@@ -10,6 +11,7 @@
  * - Inside a pool: `identities` (id → record), `logins` (`provider\nuser` → id), `developerUsers`
  *   (developer user identifier → id) and `order` (creation sequence → id) for stable listing.
  */
+import type { IdSource } from "./ids";
 import type { IdentityPool, RoleMapping } from "./model/model.generated";
 import { PMap } from "./store/pmap";
 
@@ -21,6 +23,30 @@ export interface Context {
   readonly region: string;
   /** The current time, epoch milliseconds. */
   readonly now: number;
+}
+
+/** What a state change may use besides the state: the request context and the ID generator. */
+export interface Env {
+  readonly ctx: Context;
+  readonly ids: IdSource;
+}
+
+/** A credential issue, reported by `GetCredentialsForIdentity` so the fake can record it. */
+export interface CredentialIssue {
+  readonly identityId: string;
+  readonly identityPoolId: string;
+  readonly roleArn: string;
+  readonly accessKeyId: string;
+  /** Epoch milliseconds. */
+  readonly expiration: number;
+  readonly principalTags: Readonly<Record<string, string>>;
+}
+
+/** A login that passed the checks: the provider (its Logins key), the user it identifies and the token's claims. */
+export interface VerifiedLogin {
+  readonly provider: string;
+  readonly user: string;
+  readonly claims: Readonly<Record<string, unknown>>;
 }
 
 /** The principal-tag attribute map of one provider of a pool. */
@@ -115,10 +141,3 @@ export function initialState(seed = 1): CoreState {
     identityPools: PMap.empty<string, string>(),
   });
 }
-
-/** The key of a login in a pool's login index. */
-export const loginKey = (provider: string, userIdentifier: string): string =>
-  `${provider}\n${userIdentifier}`;
-
-/** The key of an account's pools in one region. */
-export const regionKey = (accountId: string, region: string): string => `${accountId}/${region}`;

@@ -4,33 +4,20 @@
  * adapter (SDK plug-in, request handler, HTTP server) goes through {@link Engine.handle}.
  */
 import { type DispatchResult, dispatch } from "../core/dispatch";
-import { statusOf } from "../core/errors";
 import { IdSource } from "../core/ids";
-import type { CredentialIssue, Env } from "../core/operations/handler";
-import { type Context, type CoreState, initialState } from "../core/state";
-import { PMap } from "../core/store/pmap";
+import type { OperationName } from "../core/model/model.generated";
+import { type Context, type CoreState, type CredentialIssue, type Env, initialState } from "../core/state";
 import {
   readRequest,
   regionOfHost,
+  type WireError,
   type WireRequest,
   type WireResponse,
   writeResponse,
 } from "../wire/protocol";
+import { type CallRecord, callRecord, type UnknownOperationName } from "./journal";
 
-/** One request the fake received. */
-export interface CallRecord {
-  /** The operation named by the request's target (as sent, even when unknown). */
-  readonly operation: string;
-  /** The request body as parsed JSON (`undefined` when it was not JSON). */
-  readonly input: unknown;
-  /** The output, when the command succeeded. */
-  readonly output?: Readonly<Record<string, unknown>>;
-  /** The service error, when it failed. */
-  readonly error?: { readonly name: string; readonly message: string };
-  /** The region the request went to. */
-  readonly region: string;
-  readonly time: Date;
-}
+export type { CallRecord, UnknownOperationName } from "./journal";
 
 /** A service error to answer with: a name such as `TooManyRequestsException`, and optionally its text and status. */
 export interface FailureSpec {
@@ -48,7 +35,7 @@ export interface EngineOptions {
 }
 
 interface ScriptedFailure {
-  readonly operation: string;
+  readonly operation: OperationName | "*";
   readonly error: FailureSpec;
   remaining: number;
 }
@@ -59,6 +46,8 @@ export class Engine {
   state: CoreState;
   readonly calls: CallRecord[] = [];
   readonly issued: CredentialIssue[] = [];
+  /** The issued credentials by access key id. */
+  readonly issuedByKey = new Map<string, CredentialIssue>();
   private failures: ScriptedFailure[] = [];
   private readonly requestIds: IdSource;
 
@@ -78,49 +67,62 @@ export class Engine {
     const ctx = this.context(region);
     const parsed = readRequest(request);
     const input = parsed.ok ? parsed.input : undefined;
-    let result: DispatchResult;
+    const before = this.state;
+    let result: DispatchResult | { readonly ok: false; readonly error: WireError };
     const failure = parsed.ok ? this.takeFailure(parsed.operation) : undefined;
     if (!parsed.ok) {
-      result = { ok: false, error: { type: parsed.type, message: parsed.message, statusCode: 400 } };
+      result = { ok: false, error: { type: parsed.type, message: parsed.message } };
     } else if (failure) {
       const message = failure.message ?? `${failure.name} injected by the fake.`;
       result = {
         ok: false,
-        error: { type: failure.name, message, statusCode: failure.statusCode ?? statusOf(failure.name) },
+        error: {
+          type: failure.name,
+          message,
+          ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
+        },
       };
     } else {
       const answer = dispatch(this.state, parsed.operation, input, ctx);
       this.state = answer.state;
       result = answer.result;
-      if (result.ok && result.issued) this.issued.push(Object.freeze(result.issued));
+      if (result.ok && result.issued) {
+        const issue = Object.freeze(result.issued);
+        this.issued.push(issue);
+        this.issuedByKey.set(issue.accessKeyId, issue);
+      }
     }
     this.calls.push(
-      Object.freeze({
-        operation: parsed.operation,
-        input,
-        ...(result.ok
-          ? { output: result.output }
-          : { error: { name: result.error.type, message: result.error.message } }),
-        region,
-        time: new Date(ctx.now),
-      }),
+      callRecord(
+        {
+          operation: parsed.operation as OperationName | UnknownOperationName,
+          input,
+          ...(result.ok
+            ? { output: result.output }
+            : { error: { name: result.error.type, message: result.error.message } }),
+          region,
+          time: new Date(ctx.now),
+        },
+        before,
+        this.state,
+      ),
     );
     return writeResponse(result, this.requestIds.guid());
   }
 
   /**
-   * Runs a pure state change (seeding) with the engine's context, as one batch of store updates; commits only
-   * if it does not throw, so a failed seed changes nothing.
+   * Runs a pure state change (seeding) with the engine's context; commits only if it does not throw, so a
+   * failed seed changes nothing. (Bulk store updates batch themselves inside the store.)
    */
   apply<T>(region: string | undefined, change: (state: CoreState, env: Env) => { state: CoreState } & T): T {
     const ids = new IdSource(this.state.seed, this.state.idPosition);
-    const { state, ...rest } = PMap.batch(() => change(this.state, { ctx: this.context(region), ids }));
+    const { state, ...rest } = change(this.state, { ctx: this.context(region), ids });
     this.state = Object.freeze({ ...state, idPosition: ids.position });
     return rest as unknown as T;
   }
 
   /** Scripts the next `times` requests of `operation` (or `*` for any) to fail with `error`. */
-  failNext(operation: string, error: FailureSpec, times: number): void {
+  failNext(operation: OperationName | "*", error: FailureSpec, times: number): void {
     this.failures.push({ operation, error, remaining: times });
   }
 
@@ -137,6 +139,7 @@ export class Engine {
     this.state = initialState(this.options.seed);
     this.calls.length = 0;
     this.issued.length = 0;
+    this.issuedByKey.clear();
     this.failures = [];
   }
 }

@@ -1,80 +1,57 @@
 /**
- * Custom matchers (jest, Vitest or any runner whose expect.extend takes them) over a fake's state, journal and issued credentials. Pure functions of the received
- * fake: they read the state through its indexes and never copy it.
+ * Custom matchers over a fake's state, journal and issued credentials, as a plain object that jest's, Vitest's
+ * or any runner's `expect.extend` takes. A failing matcher says what it expected, then lists the operations
+ * the fake received with their outcomes and what each changed.
  */
+import type { OperationName } from "../core/model/model.generated";
+import {
+  toHaveIssuedCredentialsFor,
+  toHaveIssuedCredentialsWithRole,
+  toHaveReceivedOperation,
+  toHaveReceivedOperationWith,
+} from "./journalMatchers";
+import { toHaveIdentityPool, toHaveIdentityWithLogin, toHaveLinkedDeveloperUser } from "./stateMatchers";
 
-import { loginKey } from "../core/state";
-import type { CognitoIdentityFake } from "../fake";
-
-/** The matchers `cognito-identity-fake/jest` adds to `expect(fake)`. */
+/**
+ * The matchers `cognito-identity-fake/jest` adds to `expect(fake)`.
+ *
+ * @example
+ * ```ts
+ * expect(fake).toHaveIdentityPool("app");
+ * expect(fake).toHaveReceivedOperationWith("GetId", { IdentityPoolId: pool.IdentityPoolId });
+ * ```
+ */
 export interface FakeMatchers<R> {
   /** Some identity (in any pool) has `userIdentifier` of `provider` linked. */
   toHaveIdentityWithLogin(provider: string, userIdentifier: string): R;
+  /** A pool (in any region) has this name or id. */
+  toHaveIdentityPool(nameOrId: string): R;
+  /** The developer user is linked to an identity of the pool. */
+  toHaveLinkedDeveloperUser(identityPoolId: string, userIdentifier: string): R;
   /** Some credential was issued with this role (and, when given, to this identity). */
   toHaveIssuedCredentialsWithRole(roleArn: string, identityId?: string): R;
+  /** Some credential was issued to this identity (and, when given, with this role). */
+  toHaveIssuedCredentialsFor(identityId: string, roleArn?: string): R;
   /** The fake received `operation` (exactly `times` times when given), failed requests included. */
-  toHaveReceivedOperation(operation: string, times?: number): R;
+  toHaveReceivedOperation(operation: OperationName, times?: number): R;
+  /** The fake received `operation` with an input containing `partialInput` (compared as `toMatchObject`). */
+  toHaveReceivedOperationWith(operation: OperationName, partialInput: Readonly<Record<string, unknown>>): R;
 }
 
-interface Result {
-  pass: boolean;
-  message: () => string;
-}
-
-const isFake = (value: unknown): value is CognitoIdentityFake =>
-  typeof value === "object" &&
-  value !== null &&
-  "state" in value &&
-  "calls" in value &&
-  "issuedCredentials" in value;
-
-const notAFake = (name: string): Result => ({
-  pass: false,
-  message: () => `${name}: the received value is not a cognito-identity fake`,
-});
-
-/** The matcher implementations, as `expect.extend` takes them. */
+/**
+ * The matcher implementations, as `expect.extend` takes them.
+ *
+ * @example
+ * ```ts
+ * expect.extend(matchers);
+ * ```
+ */
 export const matchers = {
-  toHaveIdentityWithLogin(received: unknown, provider: string, userIdentifier: string): Result {
-    if (!isFake(received)) return notAFake("toHaveIdentityWithLogin");
-    let owner: string | undefined;
-    for (const entry of received.state.pools.values()) {
-      owner = entry.logins.get(loginKey(provider, userIdentifier));
-      if (owner) break;
-    }
-    return {
-      pass: owner !== undefined,
-      message: () =>
-        owner
-          ? `expected no identity with ${provider} login '${userIdentifier}', but ${owner} has it`
-          : `expected an identity with ${provider} login '${userIdentifier}', but none has it`,
-    };
-  },
-
-  toHaveIssuedCredentialsWithRole(received: unknown, roleArn: string, identityId?: string): Result {
-    if (!isFake(received)) return notAFake("toHaveIssuedCredentialsWithRole");
-    const issued = received.issuedCredentials;
-    const pass = issued.some(
-      (c) => c.roleArn === roleArn && (identityId === undefined || c.identityId === identityId),
-    );
-    const who = identityId ? ` to ${identityId}` : "";
-    return {
-      pass,
-      message: () =>
-        pass
-          ? `expected no credentials with role ${roleArn}${who}`
-          : `expected credentials with role ${roleArn}${who}; issued: ${JSON.stringify(issued.map((c) => [c.identityId, c.roleArn]))}`,
-    };
-  },
-
-  toHaveReceivedOperation(received: unknown, operation: string, times?: number): Result {
-    if (!isFake(received)) return notAFake("toHaveReceivedOperation");
-    const count = received.calls.filter((c) => c.operation === operation).length;
-    const pass = times === undefined ? count > 0 : count === times;
-    return {
-      pass,
-      message: () =>
-        `expected ${pass ? "not " : ""}to have received ${operation}${times === undefined ? "" : ` ${times} times`}; received it ${count} times`,
-    };
-  },
+  toHaveIdentityWithLogin,
+  toHaveIdentityPool,
+  toHaveLinkedDeveloperUser,
+  toHaveIssuedCredentialsWithRole,
+  toHaveIssuedCredentialsFor,
+  toHaveReceivedOperation,
+  toHaveReceivedOperationWith,
 };

@@ -10,26 +10,31 @@
  * config whose region falls back to the fake's region when the client resolves none. The client itself is
  * never modified, so uninstalling leaves nothing behind in it.
  *
+ * Clients that do not send through that hook (Amplify's `fetch`, the SDK v2's `https.request`, a v3 copy the
+ * hook did not see) are answered by the same fake at the transport (see `transports.ts`), so no Cognito
+ * Identity request leaves the process while installed. A client wired to a fake with `requestHandler()` is
+ * answered by that fake, and needs no credentials (its signing is removed as the plug-in removes it).
+ *
  * While installed, `AWS_EC2_METADATA_DISABLED` is set (when it was unset), so resolving the region of a client
  * with none does not wait on the EC2 instance-metadata service; uninstall restores it.
  *
  * One fake at a time: installing a second fake while one is installed throws; installing the same fake
  * again is a no-op.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import type { Pluggable } from "@smithy/types";
-import { guardNetwork, unguardNetwork } from "./networkGuard";
+import { basePrototype, type ClientClass, clientClasses } from "./clientClasses";
+
+export type { ClientClass } from "./clientClasses";
+
+import { guardHttp2 } from "./http2Guard";
 import { PLUGIN_NAME } from "./plugin";
+import { wiredPlugin } from "./requestHandler";
+import { immediateRetryPlugin } from "./retryPlugin";
+import { interceptTransports, type TransportTarget } from "./transports";
 
 /** The `serviceId` of every Cognito Identity client's config. */
 export const COGNITO_IDENTITY_SERVICE_ID = "Cognito Identity";
 const IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
-
-/** A client class whose base `Client.prototype.send` should be hooked too (an ESM copy of the SDK, for example). */
-export interface ClientClass {
-  readonly prototype: object;
-}
 
 /** Options of `fake.install()`. */
 export interface InstallOptions {
@@ -40,14 +45,22 @@ export interface InstallOptions {
    * they come from another copy of the SDK, such as its ESM build under an ESM test runner.
    */
   readonly clients?: readonly ClientClass[];
+  /**
+   * Whether to answer the clients that send over `fetch`, `http`/`https` or `XMLHttpRequest` (Amplify, the
+   * SDK v2, SDK copies the hook did not see). Default `true`. Pass `false` when msw intercepts the process
+   * and serves Cognito Identity with `cognitoIdentityHandlers(fake)`.
+   */
+  readonly transports?: boolean;
 }
 
-/** What an installed fake answers with. */
-export interface InstallTarget {
+/** What an installed fake answers with: its plug-in for SDK v3 clients, its transports' answers for the rest. */
+export interface InstallTarget extends TransportTarget {
   // biome-ignore lint/suspicious/noExplicitAny: the plug-in is added to every copy of the SDK's middleware stack
   readonly plugin: Pluggable<any, any>;
   /** The region for clients that resolve none. */
   readonly region: string;
+  /** Whether clients on the SDK's default retry strategy retry without back-off. */
+  readonly immediateRetries?: boolean;
 }
 
 interface StackLike {
@@ -74,6 +87,9 @@ interface Installation {
   readonly target: InstallTarget;
   readonly hooks: Hook[];
   readonly imdsWasUnset: boolean;
+  /** Whether the transports (fetch, http, XMLHttpRequest) are answered by this installation. */
+  readonly transports: boolean;
+  readonly stopTransports: () => void;
 }
 
 /** Shared by every copy of this library in the process (one registry per global object). */
@@ -112,7 +128,8 @@ function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   let stack = client.middlewareStack;
   if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
     stack = stack.clone();
-    stack.use(target.plugin);
+    stack.use(wiredPlugin(config.requestHandler) ?? target.plugin);
+    if (target.immediateRetries) stack.use(immediateRetryPlugin(config));
   }
   const routedConfig = {
     ...config,
@@ -142,60 +159,21 @@ function hookPrototype(proto: { send: Send }): Hook | undefined {
   return { proto, original, hooked };
 }
 
-/** The most basic prototype of a class's chain that owns `send`: the SDK's shared `Client.prototype`. */
-function basePrototype(cls: ClientClass | undefined): { send: Send } | undefined {
-  let found: object | undefined;
-  for (
-    let p: object | null = cls?.prototype ?? null;
-    p && p !== Object.prototype;
-    p = Object.getPrototypeOf(p)
-  ) {
-    if (Object.hasOwn(p, "send")) found = p;
-  }
-  return found as { send: Send } | undefined;
-}
-
-/** Client classes resolvable from `base` (a file path), the way the user's code and the credential providers load them. */
-function discover(base: string, found: Set<ClientClass>): void {
-  const load = (from: NodeJS.Require, id: string): void => {
-    try {
-      const cls = (from(id) as { CognitoIdentityClient?: ClientClass }).CognitoIdentityClient;
-      if (cls) found.add(cls);
-    } catch {
-      // not installed in this project: nothing to hook
-    }
-  };
-  const requireFrom = (from: NodeJS.Require, id: string): NodeJS.Require | undefined => {
-    try {
-      return createRequire(from.resolve(id));
-    } catch {
-      return undefined;
-    }
-  };
-  const root = createRequire(base);
-  load(root, "@aws-sdk/client-cognito-identity");
-  load(root, "@aws-sdk/nested-clients/cognito-identity");
-  const providers = requireFrom(root, "@aws-sdk/credential-providers");
-  const viaProviders = providers && requireFrom(providers, "@aws-sdk/credential-provider-cognito-identity");
-  const direct = requireFrom(root, "@aws-sdk/credential-provider-cognito-identity");
-  for (const from of [viaProviders, direct]) if (from) load(from, "@aws-sdk/nested-clients/cognito-identity");
-}
-
-function clientClasses(extra: readonly ClientClass[]): Set<ClientClass> {
-  const found = new Set<ClientClass>(extra);
-  discover(join(process.cwd(), "__cognito_identity_fake__.js"), found);
-  if (typeof __filename === "string") discover(__filename, found);
-  return found;
-}
-
 function hookAll(installation: Installation, classes: Iterable<ClientClass>): void {
   for (const cls of classes) {
-    const proto = basePrototype(cls);
+    const proto = basePrototype<{ send: Send }>(cls);
     if (!proto || installation.hooks.some((h) => h.proto === proto)) continue;
     const hook = hookPrototype(proto);
     if (hook) installation.hooks.push(hook);
   }
 }
+
+/** One function that runs each of `stops`. */
+const stopAll =
+  (...stops: (() => void)[]) =>
+  (): void => {
+    for (const stop of stops) stop();
+  };
 
 /**
  * Starts answering every Cognito Identity client of the process with `target`. Returns the function that
@@ -220,16 +198,34 @@ export function installFake(target: InstallTarget, options: InstallOptions = {})
     hookAll(current, options.clients ?? []);
     return () => uninstallFake(target);
   }
+  const imdsWasUnset = process.env[IMDS_DISABLED] === undefined;
   const installation: Installation = {
     target,
     hooks: [],
-    imdsWasUnset: process.env[IMDS_DISABLED] === undefined,
+    imdsWasUnset,
+    transports: options.transports !== false,
+    stopTransports: stopAll(
+      options.transports === false ? () => {} : interceptTransports(target),
+      guardHttp2(),
+    ),
   };
   hookAll(installation, clientClasses(options.clients ?? []));
   if (installation.imdsWasUnset) process.env[IMDS_DISABLED] = "true";
-  guardNetwork();
   registry.active = installation;
   return () => uninstallFake(target);
+}
+
+/**
+ * Whether an installed fake answers the transports itself (then it answers every Cognito Identity request
+ * before msw's handlers see it, so they step aside rather than answer a second time).
+ *
+ * @example
+ * ```ts
+ * if (transportsInstalled()) return passthrough();
+ * ```
+ */
+export function transportsInstalled(): boolean {
+  return registry.active?.transports === true;
 }
 
 /**
@@ -252,5 +248,5 @@ export function uninstallFake(target: InstallTarget): void {
     }
   }
   if (installation.imdsWasUnset) delete process.env[IMDS_DISABLED];
-  unguardNetwork();
+  installation.stopTransports();
 }

@@ -3,6 +3,7 @@
  * real service would send. Knows nothing of the SDK, so the SDK adapters and an HTTP server share it.
  */
 import type { DispatchResult } from "../core/dispatch";
+import { statusOf } from "./status";
 
 /** The service's target prefix: `X-Amz-Target: AWSCognitoIdentityService.<Operation>`. */
 export const TARGET_PREFIX = "AWSCognitoIdentityService.";
@@ -20,6 +21,13 @@ export interface WireResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: Uint8Array;
+}
+
+/** An error to answer with: its name and message, and optionally its own HTTP status. */
+export interface WireError {
+  readonly type: string;
+  readonly message: string;
+  readonly statusCode?: number;
 }
 
 /** A request read off the wire: the operation named by the target header and the parsed JSON body. */
@@ -134,8 +142,14 @@ export function outputJson(output: Readonly<Record<string, unknown>>): string {
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
 const FRAMEWORK_ERRORS = new Set(["SerializationException", "UnknownOperationException"]);
 
-/** The service's response for a command's result. */
-export function writeResponse(result: DispatchResult, requestId: string): WireResponse {
+/**
+ * The service's response for a command's result. An error travels with the status the real service uses for
+ * its name ({@link statusOf}) unless it names its own (a scripted failure may).
+ */
+export function writeResponse(
+  result: DispatchResult | { readonly ok: false; readonly error: WireError },
+  requestId: string,
+): WireResponse {
   if (result.ok) {
     return {
       statusCode: 200,
@@ -143,7 +157,8 @@ export function writeResponse(result: DispatchResult, requestId: string): WireRe
       body: bytesOf(outputJson(result.output)),
     };
   }
-  const { type, message, statusCode } = result.error;
+  const { type, message } = result.error;
+  const statusCode = ("statusCode" in result.error ? result.error.statusCode : undefined) ?? statusOf(type);
   const body = FRAMEWORK_ERRORS.has(type)
     ? { __type: `com.amazon.coral.service#${type}`, ...(message ? { Message: message } : {}) }
     : { __type: type, message };

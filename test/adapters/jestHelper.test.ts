@@ -17,7 +17,7 @@ describe("useCognitoIdentityFake", () => {
     const pool = fake.seedIdentityPool({ IdentityPoolName: "app", AllowUnauthenticatedIdentities: true });
     const client = new CognitoIdentityClient({});
     const out = await client.send(new ListIdentityPoolsCommand({ MaxResults: 10 }));
-    expect(out.IdentityPools).toEqual([{ IdentityPoolId: pool.identityPoolId, IdentityPoolName: "app" }]);
+    expect(out.IdentityPools).toEqual([{ IdentityPoolId: pool.IdentityPoolId, IdentityPoolName: "app" }]);
     expect(fake).toHaveReceivedOperation("ListIdentityPools", 1);
   });
 
@@ -36,7 +36,7 @@ describe("useCognitoIdentityFake", () => {
     const client = new CognitoIdentityClient({});
     await client.send(
       new GetIdCommand({
-        IdentityPoolId: pool.identityPoolId,
+        IdentityPoolId: pool.IdentityPoolId,
         Logins: { "graph.facebook.com": "fb-token-1" },
       }),
     );
@@ -49,15 +49,16 @@ describe("matcher messages", () => {
   it("say what was expected and what was found", () => {
     const found = matchers.toHaveReceivedOperation(fake, "GetId", 2);
     expect(found.pass).toBe(false);
-    expect(found.message()).toBe("expected to have received GetId 2 times; received it 0 times");
+    const none = "\n\nNo operations received.";
+    expect(found.message()).toBe(`expected to have received GetId 2 times; received it 0 times${none}`);
     const role = matchers.toHaveIssuedCredentialsWithRole(fake, "arn:aws:iam::123456789012:role/x");
     expect(role.pass).toBe(false);
     expect(role.message()).toBe(
-      "expected credentials with role arn:aws:iam::123456789012:role/x; issued: []",
+      `expected credentials with role arn:aws:iam::123456789012:role/x; issued: []${none}`,
     );
     const login = matchers.toHaveIdentityWithLogin(fake, "graph.facebook.com", "nobody");
     expect(login.message()).toBe(
-      "expected an identity with graph.facebook.com login 'nobody', but none has it",
+      `expected an identity with graph.facebook.com login 'nobody', but none has it${none}`,
     );
   });
 

@@ -22,7 +22,7 @@ test("a signed-in admin gets the admin role", async () => {
     claims: { "cognito:preferred_role": ADMIN, "cognito:roles": [ADMIN] },
   });
   const getCredentials = fromCognitoIdentityPool({
-    identityPoolId: pool.identityPoolId,
+    identityPoolId: pool.IdentityPoolId,
     logins: { [USER_POOL]: token },
     cache: createProviderCache(),
   });

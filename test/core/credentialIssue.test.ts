@@ -1,16 +1,17 @@
 /**
  * Principal tags of a credential issue (semantics §8) and the issued credentials themselves.
  */
-import { issueCredentials } from "../../src/core/credentials/issue";
-import { defaultTagMap, principalTagsFor } from "../../src/core/credentials/principalTags";
+import { issueCredentials } from "../../src/core/domain/credentials/issue";
+import { defaultTagMap, principalTagsFor } from "../../src/core/domain/credentials/principalTags";
 import { IdSource } from "../../src/core/ids";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
+import { storedPool } from "../support/stored";
 
 const SAML_ARN = "arn:aws:iam::123456789012:saml-provider/corp";
 
 function pool() {
   const { fake } = setup();
-  return fake.seedIdentityPool({
+  const seeded = fake.seedIdentityPool({
     IdentityPoolName: "tags",
     AllowUnauthenticatedIdentities: true,
     CognitoIdentityProviders: [{ ProviderName: USER_POOL, ClientId: CLIENT_ID }],
@@ -27,6 +28,7 @@ function pool() {
       "www.amazon.com": { UseDefaults: true },
     },
   });
+  return storedPool(fake, seeded);
 }
 
 describe("principal tags", () => {

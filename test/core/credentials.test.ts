@@ -62,7 +62,7 @@ function world(options: WorldOptions = {}) {
     RoleMappings: options.mappings,
     PrincipalTagAttributeMaps: options.tagMaps,
   });
-  const poolId = pool.identityPoolId;
+  const poolId = pool.IdentityPoolId;
   const idToken = (sub: string, claims?: Record<string, unknown>) =>
     env.fake.loginToken.userPool({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, sub, claims });
   const getId = async (Logins?: Record<string, string>) =>
@@ -147,7 +147,7 @@ describe("GetCredentialsForIdentity: guests", () => {
     expect((await client.send(new DescribeIdentityCommand({ IdentityId: guest }))).Logins).toEqual([
       USER_POOL,
     ]);
-    expect(fake.getIdentity(guest)?.logins).toEqual({ [USER_POOL]: "alice" });
+    expect(fake.getIdentity(guest)?.Logins).toEqual({ [USER_POOL]: "alice" });
   });
 
   it("merges a guest into the identity that already owns the presented login, and answers that identity", async () => {
@@ -157,7 +157,7 @@ describe("GetCredentialsForIdentity: guests", () => {
     const out = await credentials(guest, { [USER_POOL]: idToken("alice") });
     expect(out.IdentityId).toBe(alice);
     expect(fake.issuedCredentials.at(-1)).toMatchObject({ identityId: alice, roleArn: AUTH });
-    expect(fake.getIdentity(guest)?.disabled).toBe(true);
+    expect(fake.getIdentity(guest)?.Disabled).toBe(true);
     await expectError(credentials(guest), NotAuthorizedException, "NotAuthorizedException", forbidden(guest));
   });
 });
@@ -170,7 +170,7 @@ describe("GetCredentialsForIdentity: authenticated identities", () => {
     const out = await credentials(alice, { ...Logins, "graph.facebook.com": "fb-alice" });
     expect(out.IdentityId).toBe(alice);
     expect(fake.issuedCredentials.map((c) => [c.identityId, c.roleArn])).toEqual([[alice, AUTH]]);
-    expect(fake.getIdentity(alice)?.logins).toEqual({
+    expect(fake.getIdentity(alice)?.Logins).toEqual({
       [USER_POOL]: "alice",
       "graph.facebook.com": "fb-alice",
     });
@@ -192,7 +192,7 @@ describe("GetCredentialsForIdentity: authenticated identities", () => {
       "NotAuthorizedException",
       LOGINS_DONT_MATCH,
     );
-    expect(fake.getIdentity(alice)?.logins).toEqual({ [USER_POOL]: "alice" });
+    expect(fake.getIdentity(alice)?.Logins).toEqual({ [USER_POOL]: "alice" });
     expect(fake.issuedCredentials).toEqual([]);
   });
 
@@ -414,9 +414,9 @@ describe("GetCredentialsForIdentity: principal tags", () => {
     });
   });
 
-  it("a custom map reads each tag's claim (absent claims give no tag)", async () => {
+  it("a custom map reads each tag's claim (absent claims give no tag); an OIDC map is kept under the provider ARN", async () => {
     const { fake, getId, credentials } = world({
-      tagMaps: { [OIDC_HOST]: { UseDefaults: false, PrincipalTags: { dept: "custom:dept", mail: "email" } } },
+      tagMaps: { [OIDC_ARN]: { UseDefaults: false, PrincipalTags: { dept: "custom:dept", mail: "email" } } },
     });
     const token = fake.loginToken.oidc({
       issuer: `https://${OIDC_HOST}`,

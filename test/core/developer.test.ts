@@ -29,7 +29,7 @@ function world(poolOverrides: Record<string, unknown> = {}) {
     DeveloperProviderName: DEV,
     ...poolOverrides,
   });
-  const poolId = pool.identityPoolId;
+  const poolId = pool.IdentityPoolId;
   const devToken = async (
     Logins: Record<string, string>,
     IdentityId?: string,
@@ -82,9 +82,9 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
     const other = await devToken({ [DEV]: "user-2" });
     expect(other.IdentityId).not.toBe(first.IdentityId);
     expect(fake.getIdentity(first.IdentityId as string)).toMatchObject({
-      logins: {},
-      developerUserIdentifiers: ["user-1"],
-      disabled: false,
+      Logins: {},
+      DeveloperUserIdentifiers: ["user-1"],
+      Disabled: false,
     });
     const described = await client.send(new DescribeIdentityCommand({ IdentityId: first.IdentityId }));
     expect(described.Logins).toEqual([DEV]);
@@ -95,8 +95,8 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
     const guest = (await client.send(new GetIdCommand({ IdentityPoolId: poolId }))).IdentityId as string;
     clock.now = new Date("2026-01-01T00:05:00Z");
     expect(await devId({ [DEV]: "user-1" }, guest)).toBe(guest);
-    expect(fake.getIdentity(guest)?.developerUserIdentifiers).toEqual(["user-1"]);
-    expect(fake.getIdentity(guest)?.lastModifiedDate).toBe(Date.parse("2026-01-01T00:05:00Z"));
+    expect(fake.getIdentity(guest)?.DeveloperUserIdentifiers).toEqual(["user-1"]);
+    expect(fake.getIdentity(guest)?.LastModifiedDate).toEqual(new Date("2026-01-01T00:05:00Z"));
   });
 
   it("links other logins presented with the developer user", async () => {
@@ -106,7 +106,7 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
       new GetIdCommand({ IdentityPoolId: poolId, Logins: { "graph.facebook.com": "fb-1" } }),
     );
     expect(viaFacebook.IdentityId).toBe(id);
-    expect(fake.getIdentity(id)?.logins).toEqual({ "graph.facebook.com": "fb-1" });
+    expect(fake.getIdentity(id)?.Logins).toEqual({ "graph.facebook.com": "fb-1" });
   });
 
   it("merges implicitly: a developer user presented with another identity's login joins the oldest identity", async () => {
@@ -118,8 +118,8 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
     ).IdentityId as string;
     const developer = await devId({ [DEV]: "user-1" });
     expect(await devId({ [DEV]: "user-1", "graph.facebook.com": "fb-1" })).toBe(facebook);
-    expect(fake.getIdentity(facebook)?.developerUserIdentifiers).toEqual(["user-1"]);
-    expect(fake.getIdentity(developer)?.disabled).toBe(true);
+    expect(fake.getIdentity(facebook)?.DeveloperUserIdentifiers).toEqual(["user-1"]);
+    expect(fake.getIdentity(developer)?.Disabled).toBe(true);
   });
 
   it("answers DeveloperUserAlreadyRegisteredException for a user registered under another identity", async () => {
@@ -132,7 +132,7 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
       "DeveloperUserAlreadyRegisteredException",
       "This developer user identifier is already registered with Cognito.",
     );
-    expect(fake.getIdentity(guest)?.developerUserIdentifiers).toEqual([]);
+    expect(fake.getIdentity(guest)?.DeveloperUserIdentifiers).toEqual([]);
   });
 
   it("answers Logins don't match when linking to an authenticated identity without one of its logins", async () => {
@@ -149,7 +149,7 @@ describe("GetOpenIdTokenForDeveloperIdentity", () => {
       LOGINS_DONT_MATCH,
     );
     expect(await devId({ [DEV]: "user-1", "graph.facebook.com": "fb-1" }, id)).toBe(id);
-    expect(fake.getIdentity(id)?.developerUserIdentifiers).toEqual(["user-1"]);
+    expect(fake.getIdentity(id)?.DeveloperUserIdentifiers).toEqual(["user-1"]);
     // Now the developer user alone proves the identity.
     expect(await devId({ [DEV]: "user-1" }, id)).toBe(id);
   });
@@ -295,12 +295,12 @@ describe("LookupDeveloperIdentity", () => {
   it("pages through a user's identifiers with MaxResults and NextToken", async () => {
     const { fake, poolId, lookup } = world();
     const users = ["u1", "u2", "u3", "u4", "u5"];
-    const { identityId } = fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: users });
+    const { IdentityId } = fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: users });
     const seen: string[][] = [];
     let NextToken: string | undefined;
     do {
       const page = await lookup({ DeveloperUserIdentifier: "u3", MaxResults: 2, NextToken });
-      expect(page.IdentityId).toBe(identityId);
+      expect(page.IdentityId).toBe(IdentityId);
       seen.push(page.DeveloperUserIdentifierList ?? []);
       NextToken = page.NextToken;
     } while (NextToken);
@@ -333,14 +333,14 @@ describe("MergeDeveloperIdentities", () => {
     const merged = await merge("user-1", "user-2");
     expect(merged.IdentityId).toBe(destination);
     expect(fake.getIdentity(destination)).toMatchObject({
-      logins: { "graph.facebook.com": "fb-1" },
-      developerUserIdentifiers: ["user-2", "user-1"],
-      lastModifiedDate: Date.parse("2026-01-01T02:00:00Z"),
+      Logins: { "graph.facebook.com": "fb-1" },
+      DeveloperUserIdentifiers: ["user-2", "user-1"],
+      LastModifiedDate: new Date("2026-01-01T02:00:00Z"),
     });
     expect(fake.getIdentity(source)).toMatchObject({
-      disabled: true,
-      logins: {},
-      developerUserIdentifiers: [],
+      Disabled: true,
+      Logins: {},
+      DeveloperUserIdentifiers: [],
     });
     expect((await lookup({ DeveloperUserIdentifier: "user-1" })).IdentityId).toBe(destination);
     expect(await devId({ [DEV]: "user-1" })).toBe(destination);
@@ -350,7 +350,7 @@ describe("MergeDeveloperIdentities", () => {
     const { fake, poolId, merge } = world();
     const seeded = fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: ["a", "b"] });
     const before = fake.state;
-    expect((await merge("a", "b")).IdentityId).toBe(seeded.identityId);
+    expect((await merge("a", "b")).IdentityId).toBe(seeded.IdentityId);
     expect(fake.state).toBe(before);
   });
 
@@ -414,10 +414,10 @@ describe("UnlinkDeveloperIdentity", () => {
   it("unlinks a developer user; the user is a new identity next time it is seen", async () => {
     const { fake, poolId, devId, unlink, lookup } = world();
     const seeded = fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: ["a", "b"] });
-    await unlink(seeded.identityId, "a");
-    expect(fake.getIdentity(seeded.identityId)).toMatchObject({
-      developerUserIdentifiers: ["b"],
-      disabled: false,
+    await unlink(seeded.IdentityId, "a");
+    expect(fake.getIdentity(seeded.IdentityId)).toMatchObject({
+      DeveloperUserIdentifiers: ["b"],
+      Disabled: false,
     });
     await expectError(
       lookup({ DeveloperUserIdentifier: "a" }),
@@ -426,7 +426,7 @@ describe("UnlinkDeveloperIdentity", () => {
       "Developer user identifier 'a' not found.",
     );
     const fresh = await devId({ [DEV]: "a" });
-    expect(fresh).not.toBe(seeded.identityId);
+    expect(fresh).not.toBe(seeded.IdentityId);
   });
 
   it("disables the identity when its last login goes, but not while another login remains", async () => {
@@ -436,14 +436,14 @@ describe("UnlinkDeveloperIdentity", () => {
     clock.now = new Date("2026-01-01T03:00:00Z");
     await unlink(withFacebook, "user-1");
     expect(fake.getIdentity(withFacebook)).toMatchObject({
-      disabled: false,
-      logins: { "graph.facebook.com": "fb-1" },
+      Disabled: false,
+      Logins: { "graph.facebook.com": "fb-1" },
     });
     await unlink(devOnly, "user-2");
     expect(fake.getIdentity(devOnly)).toMatchObject({
-      disabled: true,
-      developerUserIdentifiers: [],
-      lastModifiedDate: Date.parse("2026-01-01T03:00:00Z"),
+      Disabled: true,
+      DeveloperUserIdentifiers: [],
+      LastModifiedDate: new Date("2026-01-01T03:00:00Z"),
     });
     await expectError(
       unlink(devOnly, "user-2"),

@@ -27,7 +27,7 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
     clock.now = new Date(iso);
   };
   const { fake, client } = setup({ now: () => clock.now });
-  const { identityPoolId: poolId } = fake.seedIdentityPool({
+  const { IdentityPoolId: poolId } = fake.seedIdentityPool({
     IdentityPoolName: "photos",
     AllowUnauthenticatedIdentities: true,
     SupportedLoginProviders: { [FACEBOOK]: "fb-app" },
@@ -123,14 +123,14 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
   );
   expect(merged.IdentityId).toBe(guest);
   expect(fake.getIdentity(guest)).toMatchObject({
-    logins: { [USER_POOL]: "alice-sub", [FACEBOOK]: "fb-alice" },
-    developerUserIdentifiers: ["alice", "legacy-alice"],
-    disabled: false,
+    Logins: { [USER_POOL]: "alice-sub", [FACEBOOK]: "fb-alice" },
+    DeveloperUserIdentifiers: ["alice", "legacy-alice"],
+    Disabled: false,
   });
   expect(fake.getIdentity(legacyId)).toMatchObject({
-    disabled: true,
-    logins: {},
-    developerUserIdentifiers: [],
+    Disabled: true,
+    Logins: {},
+    DeveloperUserIdentifiers: [],
   });
   // Facebook sign-in now reaches the merged identity.
   expect(
@@ -188,7 +188,7 @@ it("guest -> sign-in linked -> second device -> developer user -> merge -> unlin
     new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, HideDisabled: true }),
   );
   expect(visible.Identities?.map((i) => i.IdentityId)).toEqual([guest, facebookAgain]);
-  expect(fake.listIdentities(poolId).map((i) => [i.identityId, i.disabled])).toEqual([
+  expect(fake.listIdentities(poolId).map((i) => [i.IdentityId, i.Disabled])).toEqual([
     [legacyId, true],
     [guest, false],
     [facebookAgain, false],

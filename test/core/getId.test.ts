@@ -11,6 +11,7 @@ import { LOGINS_DONT_MATCH } from "../../src/core/errors";
 import { signJwt } from "../../src/core/tokens/jwt";
 import { providerKey } from "../../src/core/tokens/keys";
 import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "../support/helpers";
+import { storedIdentity } from "../support/stored";
 
 const USER_POOL_ID = "us-east-1_TestPool1";
 const OIDC_HOST = "login.example.com";
@@ -38,7 +39,7 @@ function world(poolOverrides: Record<string, unknown> = {}) {
     DeveloperProviderName: "login.myapp",
     ...poolOverrides,
   });
-  const poolId = pool.identityPoolId;
+  const poolId = pool.IdentityPoolId;
   const getId = async (Logins?: Record<string, string>) =>
     (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }))).IdentityId as string;
   const idToken = (sub: string, claims?: Record<string, unknown>) =>
@@ -70,7 +71,7 @@ describe("GetId without logins", () => {
   it("treats an empty Logins map as no logins", async () => {
     const { fake, getId } = world();
     const id = await getId({});
-    expect(fake.getIdentity(id)?.logins).toEqual({});
+    expect(fake.getIdentity(id)?.Logins).toEqual({});
   });
 
   it("refuses guests when the pool does not allow unauthenticated identities", async () => {
@@ -119,7 +120,7 @@ describe("GetId with logins", () => {
     const other = await getId({ [USER_POOL]: idToken("bob") });
     expect(again).toBe(first);
     expect(other).not.toBe(first);
-    expect(fake.getIdentity(first)?.logins).toEqual({ [USER_POOL]: "alice" });
+    expect(fake.getIdentity(first)?.Logins).toEqual({ [USER_POOL]: "alice" });
   });
 
   it("identifies opaque-token users (Facebook) by the token string", async () => {
@@ -127,7 +128,7 @@ describe("GetId with logins", () => {
     const first = await getId({ "graph.facebook.com": "fb-token-1" });
     expect(await getId({ "graph.facebook.com": "fb-token-1" })).toBe(first);
     expect(await getId({ "graph.facebook.com": "fb-token-2" })).not.toBe(first);
-    expect(fake.getIdentity(first)?.logins).toEqual({ "graph.facebook.com": "fb-token-1" });
+    expect(fake.getIdentity(first)?.Logins).toEqual({ "graph.facebook.com": "fb-token-1" });
   });
 
   it("accepts Google, Apple and OIDC tokens whose iss and aud match the configuration", async () => {
@@ -145,7 +146,7 @@ describe("GetId with logins", () => {
     // OIDC: any audience (IAM OIDC provider client ids are not part of the pool's configuration).
     const oidc = fake.loginToken.oidc({ issuer: `https://${OIDC_HOST}`, audience: "anything", sub: "o1" });
     const id = await getId({ "accounts.google.com": google, "appleid.apple.com": apple, [OIDC_HOST]: oidc });
-    expect(fake.getIdentity(id)?.logins).toEqual({
+    expect(fake.getIdentity(id)?.Logins).toEqual({
       "accounts.google.com": "g1",
       "appleid.apple.com": "a1",
       [OIDC_HOST]: "o1",
@@ -160,14 +161,14 @@ describe("GetId with logins", () => {
       providerKey().privateKey,
     );
     const id = await getId({ "accounts.google.com": token });
-    expect(fake.getIdentity(id)?.logins).toEqual({ "accounts.google.com": "g2" });
+    expect(fake.getIdentity(id)?.Logins).toEqual({ "accounts.google.com": "g2" });
   });
 
   it("identifies SAML users by the NameID of the assertion and keeps its attributes as claims", async () => {
     const { fake, getId } = world();
     const first = await getId({ [SAML_ARN]: samlResponse("alice@corp.example", "r1") });
     expect(await getId({ [SAML_ARN]: samlResponse("alice@corp.example", "r2") })).toBe(first);
-    expect(fake.getIdentity(first)?.loginClaims[SAML_ARN]).toEqual({ department: "sales" });
+    expect(storedIdentity(fake, first)?.loginClaims[SAML_ARN]).toEqual({ department: "sales" });
     await expectError(
       getId({ [SAML_ARN]: Buffer.from("<samlp:Response/>").toString("base64") }),
       NotAuthorizedException,
@@ -180,7 +181,7 @@ describe("GetId with logins", () => {
     const { fake, getId, idToken } = world();
     const id = await getId({ [USER_POOL]: idToken("alice", { "cognito:groups": ["readers"] }) });
     await getId({ [USER_POOL]: idToken("alice", { "cognito:groups": ["admins"] }) });
-    expect(fake.getIdentity(id)?.loginClaims[USER_POOL]).toMatchObject({
+    expect(storedIdentity(fake, id)?.loginClaims[USER_POOL]).toMatchObject({
       sub: "alice",
       aud: CLIENT_ID,
       "cognito:groups": ["admins"],
@@ -213,14 +214,14 @@ describe("GetId with logins", () => {
     clock.now = new Date("2026-01-03T00:00:00Z");
     const merged = await getId({ [USER_POOL]: idToken("alice"), "graph.facebook.com": "fb-alice" });
     expect(merged).toBe(older);
-    expect(fake.getIdentity(older)?.logins).toEqual({
+    expect(fake.getIdentity(older)?.Logins).toEqual({
       "graph.facebook.com": "fb-alice",
       [USER_POOL]: "alice",
     });
     expect(fake.getIdentity(newer)).toMatchObject({
-      disabled: true,
-      logins: {},
-      developerUserIdentifiers: [],
+      Disabled: true,
+      Logins: {},
+      DeveloperUserIdentifiers: [],
     });
     expect(await getId({ [USER_POOL]: idToken("alice") })).toBe(older);
     const described = await client.send(new DescribeIdentityCommand({ IdentityId: newer }));
@@ -251,8 +252,8 @@ describe("GetId with logins", () => {
       "ResourceConflictException",
       "A different user of provider 'graph.facebook.com' is already linked to this identity.",
     );
-    expect(fake.getIdentity(id)?.logins).toEqual({ [USER_POOL]: "alice", "graph.facebook.com": "fb-alice" });
-    expect(fake.getIdentity(other)?.disabled).toBe(false);
+    expect(fake.getIdentity(id)?.Logins).toEqual({ [USER_POOL]: "alice", "graph.facebook.com": "fb-alice" });
+    expect(fake.getIdentity(other)?.Disabled).toBe(false);
     expect(fake.state).toBe(before);
     expect(fake.listIdentities(poolId)).toHaveLength(2);
   });
@@ -285,7 +286,7 @@ describe("GetId with logins", () => {
     });
     const token = (i: number) =>
       fake.loginToken.userPool({ userPoolId: `us-east-1_Pool${i}`, clientId: CLIENT_ID, sub: "alice" });
-    expect(await getId({ [providers[0]?.ProviderName as string]: token(0) })).toBe(seeded.identityId);
+    expect(await getId({ [providers[0]?.ProviderName as string]: token(0) })).toBe(seeded.IdentityId);
     await expectError(
       getId({
         [providers[0]?.ProviderName as string]: token(0),
@@ -331,7 +332,7 @@ describe("GetId login checks", () => {
     const bare = fake.seedIdentityPool({ IdentityPoolName: "bare", AllowUnauthenticatedIdentities: true });
     await expectError(
       client.send(
-        new GetIdCommand({ IdentityPoolId: bare.identityPoolId, Logins: { "graph.facebook.com": "t" } }),
+        new GetIdCommand({ IdentityPoolId: bare.IdentityPoolId, Logins: { "graph.facebook.com": "t" } }),
       ),
       NotAuthorizedException,
       "NotAuthorizedException",

@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-cognito-identity";
 import { LOGINS_DONT_MATCH } from "../../src/core/errors";
 import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "../support/helpers";
+import { storedIdentity } from "../support/stored";
 
 const DEV = "login.myapp";
 const UNKNOWN = "us-east-1:00000000-0000-4000-8000-000000000000";
@@ -26,7 +27,7 @@ function world() {
     CognitoIdentityProviders: [{ ProviderName: USER_POOL, ClientId: CLIENT_ID }],
     DeveloperProviderName: DEV,
   });
-  const poolId = pool.identityPoolId;
+  const poolId = pool.IdentityPoolId;
   const getId = async (Logins?: Record<string, string>) =>
     (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }))).IdentityId as string;
   const idToken = (sub: string) =>
@@ -145,7 +146,7 @@ describe("ListIdentities", () => {
     const token = (await list({ MaxResults: 1 })).NextToken;
     await expectError(
       client.send(
-        new ListIdentitiesCommand({ IdentityPoolId: other.identityPoolId, MaxResults: 1, NextToken: token }),
+        new ListIdentitiesCommand({ IdentityPoolId: other.IdentityPoolId, MaxResults: 1, NextToken: token }),
       ),
       InvalidParameterException,
       "InvalidParameterException",
@@ -210,11 +211,11 @@ describe("UnlinkIdentity", () => {
     clock.now = new Date("2026-01-01T04:00:00Z");
     await unlink(id, { [USER_POOL]: idToken("alice") }, ["graph.facebook.com"]);
     expect(fake.getIdentity(id)).toMatchObject({
-      logins: { [USER_POOL]: "alice" },
-      disabled: false,
-      lastModifiedDate: Date.parse("2026-01-01T04:00:00Z"),
+      Logins: { [USER_POOL]: "alice" },
+      Disabled: false,
+      LastModifiedDate: new Date("2026-01-01T04:00:00Z"),
     });
-    expect(Object.keys(fake.getIdentity(id)?.loginClaims ?? {})).toEqual([USER_POOL]);
+    expect(Object.keys(storedIdentity(fake, id)?.loginClaims ?? {})).toEqual([USER_POOL]);
     // The unlinked login is a new identity next time it is seen.
     expect(await getId({ "graph.facebook.com": "fb-1" })).not.toBe(id);
   });
@@ -223,7 +224,7 @@ describe("UnlinkIdentity", () => {
     const { fake, unlink, getId, client } = world();
     const id = await getId({ "graph.facebook.com": "fb-1" });
     await unlink(id, { "graph.facebook.com": "fb-1" }, ["graph.facebook.com"]);
-    expect(fake.getIdentity(id)).toMatchObject({ disabled: true, logins: {} });
+    expect(fake.getIdentity(id)).toMatchObject({ Disabled: true, Logins: {} });
     await expectError(
       unlink(id, { "graph.facebook.com": "fb-1" }, ["graph.facebook.com"]),
       NotAuthorizedException,
@@ -298,20 +299,20 @@ describe("state API", () => {
       DeveloperUserIdentifiers: ["user-9"],
     });
     expect(seeded).toMatchObject({
-      identityPoolId: poolId,
-      logins: { "graph.facebook.com": "fb-seeded", [USER_POOL]: "alice" },
-      developerUserIdentifiers: ["user-9"],
-      creationDate: Date.parse("2026-01-01T00:00:00Z"),
-      lastModifiedDate: Date.parse("2026-01-01T00:00:00Z"),
-      disabled: false,
+      IdentityPoolId: poolId,
+      Logins: { "graph.facebook.com": "fb-seeded", [USER_POOL]: "alice" },
+      DeveloperUserIdentifiers: ["user-9"],
+      CreationDate: new Date("2026-01-01T00:00:00Z"),
+      LastModifiedDate: new Date("2026-01-01T00:00:00Z"),
+      Disabled: false,
     });
-    expect(fake.getIdentity(seeded.identityId)).toEqual(seeded);
-    expect(await getId({ "graph.facebook.com": "fb-seeded" })).toBe(seeded.identityId);
+    expect(fake.getIdentity(seeded.IdentityId)).toEqual(seeded);
+    expect(await getId({ "graph.facebook.com": "fb-seeded" })).toBe(seeded.IdentityId);
     const { IdentityId } = await client.send(
       new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV]: "user-9" } }),
     );
-    expect(IdentityId).toBe(seeded.identityId);
-    expect(fake.listIdentities(poolId).map((i) => i.identityId)).toEqual([seeded.identityId]);
+    expect(IdentityId).toBe(seeded.IdentityId);
+    expect(fake.listIdentities(poolId).map((i) => i.IdentityId)).toEqual([seeded.IdentityId]);
     expect(fake.listIdentities(UNKNOWN)).toEqual([]);
   });
 
@@ -337,8 +338,8 @@ describe("state API", () => {
       { IdentityPoolId: poolId, DeveloperUserIdentifiers: ["dev-a"] },
       { IdentityPoolId: poolId },
     ]);
-    expect(fake.listIdentities(poolId).map((i) => i.identityId)).toEqual(seeded.map((i) => i.identityId));
-    expect(fake.getIdentity(seeded[0]?.identityId as string)?.logins).toEqual({
+    expect(fake.listIdentities(poolId).map((i) => i.IdentityId)).toEqual(seeded.map((i) => i.IdentityId));
+    expect(fake.getIdentity(seeded[0]?.IdentityId as string)?.Logins).toEqual({
       "graph.facebook.com": "fb-a",
     });
     const before = fake.state;
@@ -366,11 +367,11 @@ describe("state API", () => {
       AllowUnauthenticatedIdentities: true,
       Region: "eu-west-1",
     });
-    const seeded = fake.seedIdentity({ IdentityPoolId: pool.identityPoolId });
-    expect(seeded.identityId.startsWith("eu-west-1:")).toBe(true);
+    const seeded = fake.seedIdentity({ IdentityPoolId: pool.IdentityPoolId });
+    expect(seeded.IdentityId.startsWith("eu-west-1:")).toBe(true);
     const described = await clientIn("eu-west-1").send(
-      new DescribeIdentityCommand({ IdentityId: seeded.identityId }),
+      new DescribeIdentityCommand({ IdentityId: seeded.IdentityId }),
     );
-    expect(described.IdentityId).toBe(seeded.identityId);
+    expect(described.IdentityId).toBe(seeded.IdentityId);
   });
 });

@@ -107,7 +107,7 @@ describe("minted tokens through the service", () => {
       OpenIdConnectProviderARNs: ["arn:aws:iam::123456789012:oidc-provider/login.example.com"],
     });
     const getId = (Logins: Record<string, string>) =>
-      env.client.send(new GetIdCommand({ IdentityPoolId: pool.identityPoolId, Logins }));
+      env.client.send(new GetIdCommand({ IdentityPoolId: pool.IdentityPoolId, Logins }));
     return { ...env, getId };
   }
 
@@ -125,7 +125,7 @@ describe("minted tokens through the service", () => {
     });
     expect(userPool.IdentityId).toMatch(/^us-east-1:/);
     expect(oidc.IdentityId).not.toBe(userPool.IdentityId);
-    expect(fake.getIdentity(oidc.IdentityId as string)?.logins).toEqual({ "login.example.com": "alice" });
+    expect(fake.getIdentity(oidc.IdentityId as string)?.Logins).toEqual({ "login.example.com": "alice" });
   });
 
   it("refuses a minted token whose signature no longer matches", async () => {

@@ -3,19 +3,20 @@
  * every real claim; and their verification as the `cognito-identity.amazonaws.com` login.
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { amrFor } from "../../src/core/domain/amr";
+import { requireClassicFlow } from "../../src/core/domain/classicFlow";
 import { ServiceError } from "../../src/core/errors";
 import { signJwt } from "../../src/core/tokens/jwt";
 import { identityKey } from "../../src/core/tokens/keys";
 import {
-  amrFor,
   DEVELOPER_TOKEN_SECONDS,
   OPENID_ISSUER,
   OPENID_TOKEN_SECONDS,
-  requireClassicFlow,
   signOpenIdToken,
   verifyOpenIdToken,
 } from "../../src/core/tokens/openid";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
+import { storedPool } from "../support/stored";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const NOW_SECONDS = NOW / 1000;
@@ -25,7 +26,7 @@ const IDENTITY = "us-east-1:11111111-2222-4333-8444-555555555555";
 
 function fixture() {
   const { fake } = setup();
-  const pool = fake.seedIdentityPool({
+  const seeded = fake.seedIdentityPool({
     IdentityPoolName: "tokens",
     AllowUnauthenticatedIdentities: true,
     DeveloperProviderName: "login.myapp",
@@ -34,7 +35,7 @@ function fixture() {
     OpenIdConnectProviderARNs: [OIDC_ARN],
     SamlProviderARNs: [SAML_ARN],
   });
-  return { fake, pool };
+  return { fake, pool: storedPool(fake, seeded) };
 }
 
 /** Flips one character of the payload segment. */
@@ -105,11 +106,14 @@ describe("OpenID tokens", () => {
 
   it("carry the kid of the pool's region, which the key set publishes", async () => {
     const { fake } = setup();
-    const pool = fake.seedIdentityPool({
-      IdentityPoolName: "far",
-      AllowUnauthenticatedIdentities: true,
-      Region: "xx-test-7",
-    });
+    const pool = storedPool(
+      fake,
+      fake.seedIdentityPool({
+        IdentityPoolName: "far",
+        AllowUnauthenticatedIdentities: true,
+        Region: "xx-test-7",
+      }),
+    );
     const token = signOpenIdToken({
       pool,
       identityId: IDENTITY,
@@ -209,14 +213,17 @@ describe("classic flow", () => {
   it("is refused only when AllowClassicFlow is explicitly false", () => {
     const { fake } = setup();
     const seed = (AllowClassicFlow?: boolean) =>
-      fake.seedIdentityPool({
-        IdentityPoolName: "classic",
-        AllowUnauthenticatedIdentities: true,
-        ...(AllowClassicFlow === undefined ? {} : { AllowClassicFlow }),
-      });
-    expect(() => requireClassicFlow(seed())).not.toThrow();
-    expect(() => requireClassicFlow(seed(true))).not.toThrow();
-    expect(errorOf(() => requireClassicFlow(seed(false)))).toMatchObject({
+      storedPool(
+        fake,
+        fake.seedIdentityPool({
+          IdentityPoolName: "classic",
+          AllowUnauthenticatedIdentities: true,
+          ...(AllowClassicFlow === undefined ? {} : { AllowClassicFlow }),
+        }),
+      );
+    expect(() => requireClassicFlow(seed(), [])).not.toThrow();
+    expect(() => requireClassicFlow(seed(true), [])).not.toThrow();
+    expect(errorOf(() => requireClassicFlow(seed(false), []))).toMatchObject({
       type: "InvalidParameterException",
       message: "Basic (classic) flow is not enabled, please use enhanced flow.",
     });
@@ -257,7 +264,10 @@ describe("verifyOpenIdToken (the cognito-identity.amazonaws.com login)", () => {
 
   it("refuses another issuer, a missing or foreign audience, and an expired token", () => {
     const { fake, pool } = fixture();
-    const other = fake.seedIdentityPool({ IdentityPoolName: "other", AllowUnauthenticatedIdentities: true });
+    const other = storedPool(
+      fake,
+      fake.seedIdentityPool({ IdentityPoolName: "other", AllowUnauthenticatedIdentities: true }),
+    );
     const signed = (claims: Record<string, unknown>) =>
       signJwt({ alg: "RS512", typ: "JWS", kid: "us-east-11" }, claims, identityKey().privateKey);
     const base = { sub: IDENTITY, iss: OPENID_ISSUER, aud: pool.identityPoolId, exp: NOW_SECONDS + 60 };

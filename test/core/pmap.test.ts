@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { PMap } from "../../src/core";
+import { PMap } from "../../src/core/store/pmap";
 
 type Op = { kind: "set"; key: string | number; value: number } | { kind: "delete"; key: string | number };
 
@@ -56,7 +56,18 @@ describe("PMap", () => {
           };
           const base = before.reduce(apply, PMap.empty<string | number, number>());
           const baseContents = new Map(model);
-          const result = PMap.batch(() => inside.reduce(apply, base));
+          const batch = base.batch();
+          for (const op of inside) {
+            if (op.kind === "set") {
+              model.set(op.key, op.value);
+              batch.set(op.key, op.value);
+            } else {
+              model.delete(op.key);
+              batch.delete(op.key);
+            }
+          }
+          const result = batch.done();
+          expect(() => batch.set("late", 1)).toThrow("PMapBatch: used after done()");
           expect(new Map(result)).toEqual(model);
           expect(result.size).toBe(model.size);
           expect(new Map(base)).toEqual(baseContents);

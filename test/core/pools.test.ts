@@ -10,6 +10,7 @@ import {
   ResourceNotFoundException,
   UpdateIdentityPoolCommand,
 } from "@aws-sdk/client-cognito-identity";
+import { coreStateOf } from "../../src/internal";
 import { CLIENT_ID, rejection, setup, USER_POOL } from "../support/helpers";
 
 const base = { IdentityPoolName: "app pool", AllowUnauthenticatedIdentities: true };
@@ -232,12 +233,12 @@ describe("DeleteIdentityPool and its identities", () => {
     const doomed = fake.seedIdentityPool({ ...base, IdentityPoolName: "doomed" });
     const kept = fake.seedIdentityPool({ ...base, IdentityPoolName: "kept" });
     const gone = fake.seedIdentities(
-      Array.from({ length: 50 }, () => ({ IdentityPoolId: doomed.identityPoolId })),
+      Array.from({ length: 50 }, () => ({ IdentityPoolId: doomed.IdentityPoolId })),
     );
-    const stays = fake.seedIdentity({ IdentityPoolId: kept.identityPoolId });
-    await client.send(new DeleteIdentityPoolCommand({ IdentityPoolId: doomed.identityPoolId }));
-    expect(gone.every((i) => fake.getIdentity(i.identityId) === undefined)).toBe(true);
-    expect([...fake.state.identityPools]).toEqual([[stays.identityId, kept.identityPoolId]]);
+    const stays = fake.seedIdentity({ IdentityPoolId: kept.IdentityPoolId });
+    await client.send(new DeleteIdentityPoolCommand({ IdentityPoolId: doomed.IdentityPoolId }));
+    expect(gone.every((i) => fake.getIdentity(i.IdentityId) === undefined)).toBe(true);
+    expect([...coreStateOf(fake).identityPools]).toEqual([[stays.IdentityId, kept.IdentityPoolId]]);
   });
 });
 
@@ -246,7 +247,7 @@ describe("ListIdentityPools", () => {
     const { client, fake } = setup();
     const ids = Array.from(
       { length: 7 },
-      (_, i) => fake.seedIdentityPool({ ...base, IdentityPoolName: `pool${i}` }).identityPoolId,
+      (_, i) => fake.seedIdentityPool({ ...base, IdentityPoolName: `pool${i}` }).IdentityPoolId,
     );
     const first = await client.send(new ListIdentityPoolsCommand({ MaxResults: 3 }));
     expect(first.IdentityPools?.map((p) => p.IdentityPoolId)).toEqual(ids.slice(0, 3));
@@ -265,7 +266,7 @@ describe("ListIdentityPools", () => {
     const { client, fake } = setup();
     const ids = Array.from(
       { length: 4 },
-      (_, i) => fake.seedIdentityPool({ ...base, IdentityPoolName: `p${i}` }).identityPoolId,
+      (_, i) => fake.seedIdentityPool({ ...base, IdentityPoolName: `p${i}` }).IdentityPoolId,
     );
     const first = await client.send(new ListIdentityPoolsCommand({ MaxResults: 2 }));
     await client.send(new DeleteIdentityPoolCommand({ IdentityPoolId: ids[1] }));

@@ -2,11 +2,12 @@
  * The pure role resolver (semantics §7): default roles, Rules mappings (each match type, order, NotEqual on a
  * missing claim, arrays), Token mappings (with and without CustomRoleArn), AmbiguousRoleResolution.
  */
-import { type RoleResolutionInput, resolveRole } from "../../src/core/credentials/roleResolution";
+import { type RoleResolutionInput, resolveRole } from "../../src/core/domain/credentials/roleResolution";
 import { ServiceError } from "../../src/core/errors";
 import type { MappingRule, RoleMapping } from "../../src/core/model/model.generated";
 import type { StoredPool } from "../../src/core/state";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
+import { storedPool } from "../support/stored";
 
 const role = (name: string): string => `arn:aws:iam::123456789012:role/${name}`;
 const AUTH = role("auth");
@@ -23,7 +24,7 @@ function pool(
   options: { roles?: Record<string, string>; mappings?: Record<string, RoleMapping>; guests?: boolean } = {},
 ): StoredPool {
   const { fake } = setup();
-  return fake.seedIdentityPool({
+  const seeded = fake.seedIdentityPool({
     IdentityPoolName: "rbac",
     AllowUnauthenticatedIdentities: options.guests ?? true,
     CognitoIdentityProviders: [
@@ -35,6 +36,7 @@ function pool(
     Roles: options.roles ?? { authenticated: AUTH, unauthenticated: UNAUTH },
     RoleMappings: options.mappings,
   });
+  return storedPool(fake, seeded);
 }
 
 const rules = (list: MappingRule[], ambiguous: "AuthenticatedRole" | "Deny" = "Deny"): RoleMapping => ({

@@ -1,5 +1,5 @@
 /**
- * fake.state is immutable all the way down: every object reachable from it is frozen, and fixtures handed to
+ * fake.state (and the store behind it) is immutable all the way down: every object reachable from it is frozen, and fixtures handed to
  * the seeding API stay the caller's (changing them later changes nothing in the fake).
  */
 import {
@@ -7,7 +7,8 @@ import {
   GetIdCommand,
   SetIdentityPoolRolesCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { PMap } from "../../src/core";
+import { PMap } from "../../src/core/store/pmap";
+import { coreStateOf } from "../../src/internal";
 import { CLIENT_ID, setup, USER_POOL } from "../support/helpers";
 
 /** Every non-frozen object reachable from `value`, with its path (PMap internals are private and never mutated). */
@@ -21,6 +22,10 @@ function unfrozen(value: unknown, path: string, seen = new Set<unknown>(), out: 
     return out;
   }
   if (!Object.isFrozen(value)) out.push(path);
+  if (Object.prototype.toString.call(value) === "[object Map]") {
+    for (const [k, v] of value as ReadonlyMap<string, unknown>) unfrozen(v, `${path}[${k}]`, seen, out);
+    return out;
+  }
   for (const [k, v] of Object.entries(value)) unfrozen(v, `${path}.${k}`, seen, out);
   return out;
 }
@@ -57,7 +62,7 @@ describe("fake.state", () => {
     });
     await client.send(
       new SetIdentityPoolRolesCommand({
-        IdentityPoolId: pool.identityPoolId,
+        IdentityPoolId: pool.IdentityPoolId,
         Roles: { authenticated: "arn:aws:iam::123456789012:role/user" },
         RoleMappings: { [`${USER_POOL}:${CLIENT_ID}`]: RULES },
       }),
@@ -69,11 +74,13 @@ describe("fake.state", () => {
       claims: { "cognito:groups": ["admins"] },
     });
     const { IdentityId } = await client.send(
-      new GetIdCommand({ IdentityPoolId: pool.identityPoolId, Logins: { [USER_POOL]: token } }),
+      new GetIdCommand({ IdentityPoolId: pool.IdentityPoolId, Logins: { [USER_POOL]: token } }),
     );
     await client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [USER_POOL]: token } }));
-    fake.seedIdentity({ IdentityPoolId: pool.identityPoolId, DeveloperUserIdentifiers: ["dev-1"] });
+    fake.seedIdentity({ IdentityPoolId: pool.IdentityPoolId, DeveloperUserIdentifiers: ["dev-1"] });
+    expect(unfrozen(coreStateOf(fake), "store")).toEqual([]);
     expect(unfrozen(fake.state, "state")).toEqual([]);
+    expect(fake.state.Identities.size).toBe(2);
   });
 
   it("keeps seeded fixtures apart from the caller's objects", () => {
@@ -88,7 +95,7 @@ describe("fake.state", () => {
     });
     const rule = mappings[`${USER_POOL}:${CLIENT_ID}`]?.RulesConfiguration.Rules[0] as { Value: string };
     rule.Value = "changed later";
-    const stored = fake.getIdentityPool(pool.identityPoolId)?.roleMappings[`${USER_POOL}:${CLIENT_ID}`];
+    const stored = fake.getIdentityPool(pool.IdentityPoolId)?.RoleMappings[`${USER_POOL}:${CLIENT_ID}`];
     expect(stored?.RulesConfiguration?.Rules[0]?.Value).toBe("admins");
   });
 });

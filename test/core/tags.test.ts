@@ -43,7 +43,7 @@ describe("TagResource / UntagResource / ListTagsForResource", () => {
 
   it("exposes the pool ARN in the state API", async () => {
     const { fake, id, arn } = await pool();
-    expect(fake.getIdentityPool(id)?.arn).toBe(arn);
+    expect(fake.getIdentityPool(id)?.Arn).toBe(arn);
   });
 
   it("refuses more than 50 tags with InvalidParameterException and changes nothing", async () => {

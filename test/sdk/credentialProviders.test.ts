@@ -92,7 +92,7 @@ describe("fromCognitoIdentityPool after fake.install(): no client, no handler, n
         principalTags: {},
       },
     ]);
-    expect(fake.getIdentity(credentials.identityId)?.logins).toEqual({ [USER_POOL]: "alice" });
+    expect(fake.getIdentity(credentials.identityId)?.Logins).toEqual({ [USER_POOL]: "alice" });
     expect(fake.calls.map((c) => [c.operation, c.region])).toEqual([
       ["GetId", "us-east-1"],
       ["GetCredentialsForIdentity", "us-east-1"],

@@ -19,6 +19,8 @@ const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 /** What install() could leave behind: the hooked `send`, the environment, the shared registry, prototypes. */
 function traces(sdk: Sdk) {
+  const http = require("node:http") as typeof import("node:http");
+  const https = require("node:https") as typeof import("node:https");
   const base = Object.getPrototypeOf(sdk.CognitoIdentityClient.prototype) as object;
   return {
     send: Object.getOwnPropertyDescriptor(base, "send"),
@@ -27,6 +29,20 @@ function traces(sdk: Sdk) {
     registry: { ...(globalThis as Record<symbol, object | undefined>)[INSTALL_REGISTRY] },
     baseKeys: Object.getOwnPropertyNames(base).sort(),
     objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
+    // The transports install() intercepts: every patched global is restored to the very same object.
+    transports: [
+      globalThis.fetch,
+      http.request,
+      http.get,
+      http.ClientRequest,
+      https.request,
+      https.get,
+      (require("node:http2") as typeof import("node:http2")).connect,
+      globalThis.Headers,
+      globalThis.Request,
+      globalThis.Response,
+      Object.getOwnPropertySymbols(globalThis).length,
+    ],
   };
 }
 
@@ -77,8 +93,8 @@ describe("two fakes in one process", () => {
       }),
     );
     expect(poolB.IdentityPoolId).toBe(poolId);
-    expect(a.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-a");
-    expect(b.getIdentityPool(poolId)?.config.IdentityPoolName).toBe("only-in-b");
+    expect(a.getIdentityPool(poolId)?.IdentityPoolName).toBe("only-in-a");
+    expect(b.getIdentityPool(poolId)?.IdentityPoolName).toBe("only-in-b");
 
     a.seedIdentityPool({
       IdentityPoolName: "roles",
@@ -102,7 +118,7 @@ describe("two fakes in one process", () => {
     expect(b.state).toBe(snapB.state);
     expect(b.calls).toHaveLength(4);
     b.restore(snapB);
-    expect(a.state.pools.size).toBe(0);
+    expect(a.state.IdentityPools.size).toBe(0);
     expect(a.issuedCredentials).toEqual([]);
     expect(b.issuedCredentials).toEqual([]);
   });
@@ -116,21 +132,21 @@ describe("two fakes in one process", () => {
     const answers = await Promise.allSettled(
       Array.from({ length: 300 }, (_, i) =>
         i % 2 === 0
-          ? clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolA.identityPoolId }))
-          : clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolB.identityPoolId })),
+          ? clientA.send(new sdk.GetIdCommand({ IdentityPoolId: poolA.IdentityPoolId }))
+          : clientB.send(new sdk.GetIdCommand({ IdentityPoolId: poolB.IdentityPoolId })),
       ),
     );
     expect(answers.every((s) => s.status === "fulfilled")).toBe(true);
     expect(a.calls).toHaveLength(150);
     expect(b.calls).toHaveLength(150);
     expect(
-      a.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolA.identityPoolId),
+      a.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolA.IdentityPoolId),
     ).toBe(true);
     expect(
-      b.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolB.identityPoolId),
+      b.calls.every((c) => (c.input as { IdentityPoolId: string }).IdentityPoolId === poolB.IdentityPoolId),
     ).toBe(true);
-    expect(a.listIdentities(poolA.identityPoolId)).toHaveLength(150);
-    expect(b.listIdentities(poolB.identityPoolId)).toHaveLength(150);
+    expect(a.listIdentities(poolA.IdentityPoolId)).toHaveLength(150);
+    expect(b.listIdentities(poolB.IdentityPoolId)).toHaveLength(150);
 
     // Through request handlers too.
     const viaHandler = new sdk.CognitoIdentityClient({
@@ -196,7 +212,7 @@ describe("install() then uninstall()", () => {
     try {
       await during.send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
       await new nested.CognitoIdentityClient({}).send(
-        new nested.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+        new nested.GetIdCommand({ IdentityPoolId: pool.IdentityPoolId }),
       );
       expect(fake.calls).toHaveLength(2);
       expect(traces(sdk)).not.toEqual(before);
@@ -211,7 +227,7 @@ describe("install() then uninstall()", () => {
       { Client: nested.CognitoIdentityClient, Command: nested.GetIdCommand },
     ]) {
       const fresh = new Client({ region: "us-east-1", credentials: CREDENTIALS, maxAttempts: 1 });
-      const err = await rejection(fresh.send(new Command({ IdentityPoolId: pool.identityPoolId })));
+      const err = await rejection(fresh.send(new Command({ IdentityPoolId: pool.IdentityPoolId })));
       expect(err.message).toContain(NO_SOCKETS);
       fresh.destroy();
     }
@@ -243,11 +259,18 @@ describe("install() then uninstall()", () => {
     a.install();
     try {
       await new sdk.CognitoIdentityClient({}).send(new sdk.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      await fetch("https://cognito-identity.us-east-1.amazonaws.com/", {
+        method: "POST",
+        headers: { "x-amz-target": "AWSCognitoIdentityService.ListIdentityPools" },
+        body: '{"MaxResults":1}',
+      });
     } finally {
       a.uninstall();
     }
-    expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
-    expect(traces(sdk)).toEqual(before);
+    expect([a.calls.length, b.calls.length]).toEqual([2, 0]);
+    const after = traces(sdk);
+    expect(after).toEqual(before);
+    expect(after.transports.every((value, i) => Object.is(value, before.transports[i]))).toBe(true);
   });
 
   it("one fake's install never answers another fake's explicitly plugged client, and ends cleanly", async () => {
@@ -282,9 +305,9 @@ describe("useCognitoIdentityFake after jest.resetModules() (a new file's registr
     try {
       const pool = fake.seedIdentityPool({ IdentityPoolName: "fresh", AllowUnauthenticatedIdentities: true });
       const out = await new sdk.CognitoIdentityClient({}).send(
-        new sdk.GetIdCommand({ IdentityPoolId: pool.identityPoolId }),
+        new sdk.GetIdCommand({ IdentityPoolId: pool.IdentityPoolId }),
       );
-      expect(fake.getIdentity(out.IdentityId as string)?.identityPoolId).toBe(pool.identityPoolId);
+      expect(fake.getIdentity(out.IdentityId as string)?.IdentityPoolId).toBe(pool.IdentityPoolId);
       expect(guard.attempts()).toBe(0);
     } finally {
       guard.restore();
@@ -341,23 +364,20 @@ describe("a registry reset in the middle of a file", () => {
   const entry = require("../../src/jest") as typeof JestEntry;
   const fake = entry.useCognitoIdentityFake();
 
-  it("a fresh SDK copy loaded after install() and not handed over is refused before any socket opens", async () => {
+  it("a fresh SDK copy loaded after install() and not handed over is answered at the transport, no socket opened", async () => {
     jest.resetModules();
     const fresh = require("@aws-sdk/client-cognito-identity") as Sdk;
-    const { ESCAPED_CLIENT_MESSAGE } =
-      require("../../src/sdk/networkGuard") as typeof import("../../src/sdk/networkGuard");
     const guard = guardSockets();
     try {
-      // The SDK arms a socket-acquisition warning timer before it calls https.request; keep it short.
+      // Not hooked, so the client signs and sends over https.request: install()'s transport answers it.
       const client = new fresh.CognitoIdentityClient({
         region: "us-east-1",
         credentials: CREDENTIALS,
         maxAttempts: 1,
-        requestHandler: { socketAcquisitionWarningTimeout: 1 },
       });
-      const err = await rejection(client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 })));
-      expect(err.message).toBe(ESCAPED_CLIENT_MESSAGE);
-      expect(fake.calls).toHaveLength(0);
+      const out = await client.send(new fresh.ListIdentityPoolsCommand({ MaxResults: 1 }));
+      expect(out.IdentityPools).toEqual([]);
+      expect(fake.calls.map((c) => c.operation)).toEqual(["ListIdentityPools"]);
       expect(guard.attempts()).toBe(0);
       client.destroy();
     } finally {

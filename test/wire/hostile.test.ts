@@ -62,6 +62,10 @@ interface WireRequestLike {
 /** A fake, a pool, and a client whose next request can be rewritten on the wire. */
 function hostileWorld() {
   const { fake, client } = setup({ now: () => NOW });
+  // A stream body is one of the hostile inputs: the SDK cannot retry a failed streaming request and says so on
+  // the client's logger, which defaults to the console. This client's logger keeps those notes to itself.
+  const quiet = () => {};
+  client.config.logger = { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet };
   let rewrite: ((request: WireRequestLike) => void) | undefined;
   client.middlewareStack.add(
     (next) => async (args) => {
@@ -124,7 +128,7 @@ function hostileWorld() {
     return answer.error;
   }
 
-  return { fake, client, poolId: pool.identityPoolId, send, expectBodyError };
+  return { fake, client, poolId: pool.IdentityPoolId, send, expectBodyError };
 }
 
 // ---- malformed bodies -----------------------------------------------------------------------------------
@@ -441,7 +445,7 @@ describe("unknown members and targets", () => {
       });
     });
     expect(roles.ok).toBe(true);
-    expect(w.fake.getIdentityPool(w.poolId)?.roleMappings).toEqual({
+    expect(w.fake.getIdentityPool(w.poolId)?.RoleMappings).toEqual({
       "graph.facebook.com": {
         Type: "Rules",
         AmbiguousRoleResolution: "Deny",
@@ -572,7 +576,7 @@ describe("prototype-pollution keys are plain data", () => {
     });
     if (!created.ok) throw created.error;
     const poolId = created.output.IdentityPoolId as string;
-    const stored = w.fake.getIdentityPool(poolId)?.config.IdentityPoolTags ?? {};
+    const stored = w.fake.getIdentityPool(poolId)?.IdentityPoolTags ?? {};
     expect(Object.keys(stored)).toEqual(["__proto__", "constructor", "prototype"]);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     const arn = `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${poolId}`;
@@ -582,14 +586,18 @@ describe("prototype-pollution keys are plain data", () => {
     expect(tagged.ok).toBe(true);
     const listed = await w.send("ListTagsForResource", () => {}, { ResourceArn: arn });
     if (!listed.ok) throw listed.error;
-    // The SDK's answer and the wire answer both carry every key as an own key; no prototype is touched.
+    // The SDK's answer carries the keys as own keys and no prototype is touched. SDKs of 2025 copy a map by
+    // assignment and so drop "__proto__"; the wire answer below carries it whatever the SDK.
     expect(Object.getPrototypeOf(listed.output.Tags)).toBe(Object.prototype);
-    expect(Object.entries(listed.output.Tags as object)).toEqual([
-      ["__proto__", "z"],
+    const sdkTags = Object.entries(listed.output.Tags as object);
+    expect(sdkTags.filter(([key]) => key !== "__proto__")).toEqual([
       ["constructor", "b"],
       ["prototype", "c"],
       ["extra", "e"],
     ]);
+    expect(sdkTags.filter(([key]) => key === "__proto__")).toEqual(
+      Object.hasOwn(listed.output.Tags as object, "__proto__") ? [["__proto__", "z"]] : [],
+    );
     const wire = JSON.parse(
       new TextDecoder().decode(
         (
@@ -609,7 +617,7 @@ describe("prototype-pollution keys are plain data", () => {
       TagKeys: ["__proto__", "constructor"],
     });
     expect(untagged.ok).toBe(true);
-    expect(Object.keys(w.fake.getIdentityPool(poolId)?.config.IdentityPoolTags ?? {})).toEqual([
+    expect(Object.keys(w.fake.getIdentityPool(poolId)?.IdentityPoolTags ?? {})).toEqual([
       "prototype",
       "extra",
     ]);
@@ -631,7 +639,7 @@ describe("prototype-pollution keys are plain data", () => {
         `1 validation error detected: Value '{${key}=arn:aws:iam::123456789012:role/x}' at 'roles' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: (un)?authenticated]`,
       );
     }
-    expect(w.fake.getIdentityPool(w.poolId)?.roleMappings).toEqual({});
+    expect(w.fake.getIdentityPool(w.poolId)?.RoleMappings).toEqual({});
   });
 
   it("in PrincipalTags of an attribute map: stored, and carried into the session tags", async () => {
@@ -641,7 +649,7 @@ describe("prototype-pollution keys are plain data", () => {
     });
     expect(set.ok).toBe(true);
     const record =
-      w.fake.getIdentityPool(w.poolId)?.principalTagMaps["graph.facebook.com"]?.principalTags ?? {};
+      w.fake.getIdentityPool(w.poolId)?.PrincipalTagAttributeMaps["graph.facebook.com"]?.PrincipalTags ?? {};
     expect(Object.keys(record)).toEqual(["__proto__", "constructor", "prototype"]);
     const id = await w.client.send(
       new sdk.GetIdCommand({ IdentityPoolId: w.poolId, Logins: { "graph.facebook.com": "fb-user" } }),
@@ -729,8 +737,8 @@ describe("prototype-pollution keys are plain data", () => {
       SupportedLoginProviders: { "graph.facebook.com": "fb-app" },
       PrincipalTagAttributeMaps: tags,
     });
-    expect(Object.keys(pool.principalTagMaps)).toEqual(["graph.facebook.com"]);
-    expect(Object.keys(pool.principalTagMaps["graph.facebook.com"]?.principalTags ?? {})).toEqual([
+    expect(Object.keys(pool.PrincipalTagAttributeMaps)).toEqual(["graph.facebook.com"]);
+    expect(Object.keys(pool.PrincipalTagAttributeMaps["graph.facebook.com"]?.PrincipalTags ?? {})).toEqual([
       "__proto__",
     ]);
   });
@@ -874,7 +882,7 @@ describe("hostile login tokens", () => {
     ]);
     // It works in its own pool.
     const own = await w.send("GetId", () => {}, {
-      IdentityPoolId: other.identityPoolId,
+      IdentityPoolId: other.IdentityPoolId,
       Logins: { "cognito-idp.us-east-1.amazonaws.com/us-east-1_OtherPool": foreign },
     });
     expect(own.ok).toBe(true);
@@ -928,7 +936,7 @@ describe("hostile login tokens", () => {
       });
       const out = await client.send(
         new sdk.GetOpenIdTokenForDeveloperIdentityCommand({
-          IdentityPoolId: pool.identityPoolId,
+          IdentityPoolId: pool.IdentityPoolId,
           Logins: { [DEV]: "dev-user" },
           TokenDuration: 60,
         }),
@@ -957,7 +965,7 @@ describe("hostile login tokens", () => {
         AllowUnauthenticatedIdentities: true,
         DeveloperProviderName: DEV,
       });
-      const foreign = await issued(w, other.identityPoolId);
+      const foreign = await issued(w, other.IdentityPoolId);
       const mine = await issued(w);
       const answer = await w.send("GetCredentialsForIdentity", () => {}, {
         IdentityId: mine.identityId,

@@ -95,9 +95,10 @@ describe("wire protocol", () => {
     const out = await client.send(
       new CreateIdentityPoolCommand({ IdentityPoolName: "p", AllowUnauthenticatedIdentities: true }),
     );
-    expect(
-      Object.keys(fake.getIdentityPool(out.IdentityPoolId as string)?.config.IdentityPoolTags ?? {}),
-    ).toEqual(["__proto__", "constructor"]);
+    expect(Object.keys(fake.getIdentityPool(out.IdentityPoolId as string)?.IdentityPoolTags ?? {})).toEqual([
+      "__proto__",
+      "constructor",
+    ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 

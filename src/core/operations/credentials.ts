@@ -7,34 +7,27 @@
  * Decisions where the documentation is silent (the README's fidelity notes repeat them):
  * - A guest identity presented with provider logins is upgraded: the logins are linked to it (or it is merged
  *   into the identity that already owns them), as the SDKs do when a guest signs in.
- * - GetOpenIdToken answers "Basic (classic) flow is not supported with RoleMappings, please use enhanced
- *   flow." when a presented login's provider has a role mapping (guests and unmapped providers get tokens).
+ * - GetOpenIdToken is refused in a pool with role mappings (for everyone, guests included) and for SAML
+ *   logins (see `requireClassicFlow`).
  * - The `cognito-identity.amazonaws.com` login (an OpenID token the fake issued) is accepted by
  *   GetCredentialsForIdentity only, only alone, only for the identity it names (`sub`), and only for an
  *   authenticated token (`amr` starting with `authenticated`) of an authenticated identity; it gets the pool's
  *   authenticated role (a developer provider cannot carry a role mapping) and the tags the token carries.
  */
-import { issueCredentials } from "../credentials/issue";
-import { principalTagsFor } from "../credentials/principalTags";
-import { mappingFor, resolveRole } from "../credentials/roleResolution";
-import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } from "../errors";
-import { LOGIN_MESSAGES, signIn, type VerifiedLogin, verifyLogins } from "../logins";
+import { amrFor } from "../domain/amr";
+import { requireClassicFlow } from "../domain/classicFlow";
+import { issueCredentials } from "../domain/credentials/issue";
+import { principalTagsFor } from "../domain/credentials/principalTags";
+import { resolveRole } from "../domain/credentials/roleResolution";
+import { COGNITO_IDENTITY_PROVIDER } from "../domain/providers";
+import { signIn } from "../domain/signIn";
+import { verifyLogins } from "../domain/verify";
+import { errors } from "../errors";
 import type { OperationTypes } from "../model/model.generated";
-import { COGNITO_IDENTITY_PROVIDER } from "../providers";
-import type { CoreState, StoredIdentity, StoredPool } from "../state";
+import type { CoreState, Env, StoredIdentity, StoredPool, VerifiedLogin } from "../state";
 import { isAuthenticated, requireIdentity } from "../store/identities";
-import {
-  amrFor,
-  OPENID_TOKEN_SECONDS,
-  requireClassicFlow,
-  signOpenIdToken,
-  verifyOpenIdToken,
-} from "../tokens/openid";
-import type { Env, Handler } from "./handler";
-
-/** The real refusal of GetOpenIdToken for logins of a provider with a role mapping. */
-export const CLASSIC_FLOW_ROLE_MAPPINGS =
-  "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.";
+import { OPENID_TOKEN_SECONDS, signOpenIdToken, verifyOpenIdToken } from "../tokens/openid";
+import type { Handler } from "./handler";
 
 /**
  * Checks the logins against the identity's pool and signs in as the identity: links new logins, merges,
@@ -54,7 +47,7 @@ function signInAs(
 
 /**
  * GetOpenIdToken: a 10-minute OpenID token for the identity. Refused with `InvalidParameterException` when the
- * pool's `AllowClassicFlow` is explicitly false, or when a presented login's provider has a role mapping.
+ * pool's `AllowClassicFlow` is explicitly false, when the pool has role mappings, or for a SAML login.
  *
  * @example
  * ```ts
@@ -64,12 +57,9 @@ function signInAs(
  */
 export const getOpenIdToken: Handler<"GetOpenIdToken"> = (state, input, env) => {
   const { pool } = requireIdentity(state, input.IdentityId, env.ctx).entry;
-  requireClassicFlow(pool);
+  requireClassicFlow(pool, Object.keys(input.Logins ?? {}));
   const signedIn = signInAs(state, pool, input.IdentityId, input.Logins ?? {}, env);
   const { identity, logins } = signedIn;
-  if (logins.some((login) => mappingFor(pool, login) !== undefined)) {
-    throw invalidParameter(CLASSIC_FLOW_ROLE_MAPPINGS);
-  }
   const token = signOpenIdToken({
     pool,
     identityId: identity.identityId,
@@ -119,15 +109,15 @@ function grantForLogins(state: CoreState, input: CredentialsInput, env: Env): Gr
 function grantForCognitoToken(state: CoreState, input: CredentialsInput, env: Env): Grant {
   const { entry, identity } = requireIdentity(state, input.IdentityId, env.ctx);
   const logins = input.Logins ?? {};
-  if (Object.keys(logins).length > 1) throw notAuthorized(LOGIN_MESSAGES.cognitoToken);
+  if (Object.keys(logins).length > 1) throw errors.cognitoToken();
   const token = verifyOpenIdToken(logins[COGNITO_IDENTITY_PROVIDER] ?? "", entry.pool, env.ctx.now);
-  if (identity.disabled) throw accessForbidden(identity.identityId);
+  if (identity.disabled) throw errors.accessForbidden(identity.identityId);
   if (
     token.identityId !== identity.identityId ||
     token.amr[0] !== "authenticated" ||
     !isAuthenticated(identity)
   ) {
-    throw notAuthorized(LOGINS_DONT_MATCH);
+    throw errors.loginsDontMatch();
   }
   const roleArn = resolveRole({ pool: entry.pool, authenticated: true, customRoleArn: input.CustomRoleArn });
   return { state, pool: entry.pool, identity, roleArn, principalTags: token.principalTags };

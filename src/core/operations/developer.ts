@@ -3,35 +3,23 @@
  * signed OpenID token), LookupDeveloperIdentity, MergeDeveloperIdentities, UnlinkDeveloperIdentity.
  */
 
-import { principalTagsFor } from "../credentials/principalTags";
-import { accessForbidden, invalidParameter, notAuthorized, ServiceError } from "../errors";
-import { isConfiguredProvider, signIn, type VerifiedLogin, verifyLogins } from "../logins";
-import { decodeToken, encodeToken } from "../pagination";
-import { COGNITO_IDENTITY_PROVIDER } from "../providers";
-import type { PoolEntry, StoredIdentity, StoredPool } from "../state";
-import {
-  developerUserOwner,
-  mergeInto,
-  requireIdentityInPool,
-  unlinkFromIdentity,
-} from "../store/identities";
+import { type AmrLogin, amrFor } from "../domain/amr";
+import { principalTagsFor } from "../domain/credentials/principalTags";
+import { requireDeveloperProvider } from "../domain/identityRules";
+import { mergeInto } from "../domain/merge";
+import { decodeToken, encodeToken } from "../domain/pagination";
+import { COGNITO_IDENTITY_PROVIDER, loginProvider } from "../domain/providers";
+import { signIn } from "../domain/signIn";
+import { verifyLogins } from "../domain/verify";
+import { errors } from "../errors";
+import type { PoolEntry, StoredIdentity, StoredPool, VerifiedLogin } from "../state";
+import { developerUserOwner, requireIdentityInPool, unlinkFromIdentity } from "../store/identities";
 import { requirePool } from "../store/pools";
-import { type AmrLogin, amrFor, DEVELOPER_TOKEN_SECONDS, signOpenIdToken } from "../tokens/openid";
+import { DEVELOPER_TOKEN_SECONDS, signOpenIdToken } from "../tokens/openid";
 import type { Handler } from "./handler";
-
-/** The real message for a developer provider name the pool does not have. */
-export const WRONG_DEVELOPER_PROVIDER =
-  "This identity pool does not support the specified developer provider";
 
 /** Results per LookupDeveloperIdentity page when `MaxResults` is absent. */
 const DEFAULT_PAGE = 60;
-
-/** `NotAuthorizedException` unless `name` is the pool's developer provider. */
-function requireDeveloperProvider(pool: StoredPool, name: string): void {
-  if (pool.config.DeveloperProviderName === undefined || pool.config.DeveloperProviderName !== name) {
-    throw notAuthorized(WRONG_DEVELOPER_PROVIDER);
-  }
-}
 
 /** Splits a developer call's Logins into the developer user and the provider tokens to link. */
 function splitLogins(
@@ -41,15 +29,15 @@ function splitLogins(
   const tokens: [string, string][] = [];
   const developer: [string, string][] = [];
   for (const [key, value] of Object.entries(logins)) {
-    if (key === COGNITO_IDENTITY_PROVIDER || isConfiguredProvider(pool, key)) tokens.push([key, value]);
+    if (key === COGNITO_IDENTITY_PROVIDER || loginProvider(pool.config, key) !== undefined)
+      tokens.push([key, value]);
     else developer.push([key, value]);
   }
   if (developer.length > 1) {
-    throw invalidParameter("You can only specify one developer provider as part of the Logins map.");
+    throw errors.oneDeveloperProvider();
   }
   const [only] = developer;
-  if (!only)
-    throw invalidParameter("The Logins map must contain the developer provider of this identity pool.");
+  if (!only) throw errors.developerProviderMissing();
   requireDeveloperProvider(pool, only[0]);
   return { developerUser: only[1], tokens: Object.fromEntries(tokens) };
 }
@@ -113,20 +101,11 @@ export const getOpenIdTokenForDeveloperIdentity: Handler<"GetOpenIdTokenForDevel
   return { state: signedIn.state, output: { IdentityId: identityId, Token: token } };
 };
 
-const developerUserNotFound = (user: string): ServiceError =>
-  new ServiceError("ResourceNotFoundException", `Developer user identifier '${user}' not found.`);
-
-const notLinkedTo = (user: string, identityId: string): ServiceError =>
-  new ServiceError(
-    "ResourceConflictException",
-    `Developer user identifier '${user}' is not linked to identity '${identityId}'.`,
-  );
-
 /** The identity of a registered developer user, or `ResourceNotFoundException`. */
 function identityOfDeveloperUser(entry: PoolEntry, user: string): StoredIdentity {
   const owner = developerUserOwner(entry, user);
   const identity = owner === undefined ? undefined : entry.identities.get(owner);
-  if (!identity) throw developerUserNotFound(user);
+  if (!identity) throw errors.developerUserNotFound(user);
   return identity;
 }
 
@@ -137,11 +116,11 @@ export const lookupDeveloperIdentity: Handler<"LookupDeveloperIdentity"> = (stat
   if (identityId !== undefined) {
     identity = requireIdentityInPool(entry, identityId);
     if (user !== undefined && developerUserOwner(entry, user) !== identityId)
-      throw notLinkedTo(user, identityId);
+      throw errors.developerUserNotLinked(user, identityId);
   } else if (user !== undefined) {
     identity = identityOfDeveloperUser(entry, user);
   } else {
-    throw invalidParameter("Either IdentityID or DeveloperUserIdentifier must not be null.");
+    throw errors.lookupNeedsAnId();
   }
   const scope = `developer-users/${identity.identityId}`;
   const start = decodeToken(scope, input.NextToken) + 1;
@@ -170,10 +149,11 @@ export const unlinkDeveloperIdentity: Handler<"UnlinkDeveloperIdentity"> = (stat
   const entry = requirePool(state, input.IdentityPoolId, ctx);
   requireDeveloperProvider(entry.pool, input.DeveloperProviderName);
   const identity = requireIdentityInPool(entry, input.IdentityId);
-  if (identity.disabled) throw accessForbidden(identity.identityId);
+  if (identity.disabled) throw errors.accessForbidden(identity.identityId);
   const owner = developerUserOwner(entry, input.DeveloperUserIdentifier);
-  if (owner === undefined) throw developerUserNotFound(input.DeveloperUserIdentifier);
-  if (owner !== identity.identityId) throw notLinkedTo(input.DeveloperUserIdentifier, identity.identityId);
+  if (owner === undefined) throw errors.developerUserNotFound(input.DeveloperUserIdentifier);
+  if (owner !== identity.identityId)
+    throw errors.developerUserNotLinked(input.DeveloperUserIdentifier, identity.identityId);
   const next = unlinkFromIdentity(
     state,
     identity,

@@ -1,10 +1,10 @@
 /**
  * Identity management: DescribeIdentity, ListIdentities, DeleteIdentities, UnlinkIdentity.
  */
-import { accessForbidden, invalidParameter, LOGINS_DONT_MATCH, notAuthorized } from "../errors";
-import { verifyLogins } from "../logins";
+import { decodeToken, encodeToken, takePage } from "../domain/pagination";
+import { verifyLogins } from "../domain/verify";
+import { errors } from "../errors";
 import type { IdentityDescription } from "../model/model.generated";
-import { decodeToken, encodeToken, takePage } from "../pagination";
 import type { CoreState, PoolEntry, StoredIdentity } from "../state";
 import {
   deleteIdentity,
@@ -77,17 +77,17 @@ export const deleteIdentities: Handler<"DeleteIdentities"> = (state, input, { ct
 
 export const unlinkIdentity: Handler<"UnlinkIdentity"> = (state, input, { ctx }) => {
   const { entry, identity } = requireIdentity(state, input.IdentityId, ctx);
-  if (identity.disabled) throw accessForbidden(identity.identityId);
+  if (identity.disabled) throw errors.accessForbidden(identity.identityId);
   const proofs = verifyLogins(entry.pool, input.Logins, ctx.now);
   if (
     proofs.length === 0 ||
     proofs.some((p) => loginOwner(entry, p.provider, p.user) !== identity.identityId)
   ) {
-    throw notAuthorized(LOGINS_DONT_MATCH);
+    throw errors.loginsDontMatch();
   }
   for (const provider of input.LoginsToRemove) {
     if (!Object.hasOwn(identity.logins, provider)) {
-      throw invalidParameter(`Login '${provider}' is not linked to identity '${identity.identityId}'.`);
+      throw errors.loginNotLinked(provider, identity.identityId);
     }
   }
   if (input.LoginsToRemove.length === 0) return { state, output: {} };

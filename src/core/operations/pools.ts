@@ -2,55 +2,12 @@
  * Identity pools: CreateIdentityPool, DescribeIdentityPool, UpdateIdentityPool, DeleteIdentityPool,
  * ListIdentityPools.
  */
-import { invalidParameter, ServiceError } from "../errors";
-import type { CreateIdentityPoolInput } from "../model/model.generated";
-import { decodeToken, encodeToken, takePage } from "../pagination";
-import type { Context, CoreState, StoredPool } from "../state";
-import { addPool, poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
-import type { Env, Handler } from "./handler";
-import { buildConfig, poolArn } from "./poolConfig";
-
-/** Identity pools per account and region. */
-export const MAX_POOLS_PER_REGION = 1000;
-
-/** Everything a new pool starts with, besides its configuration. */
-export interface PoolExtras {
-  readonly roles?: StoredPool["roles"];
-  readonly roleMappings?: StoredPool["roleMappings"];
-  readonly principalTagMaps?: StoredPool["principalTagMaps"];
-}
-
-/** Creates a pool record in the caller's region (shared by the API and seeding). */
-export function createPool(
-  state: CoreState,
-  input: CreateIdentityPoolInput,
-  env: Env,
-  id = env.ids.guid(`${env.ctx.region}:`),
-  extras: PoolExtras = {},
-): { state: CoreState; pool: StoredPool } {
-  const { ctx } = env;
-  if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION) {
-    throw new ServiceError(
-      "LimitExceededException",
-      `The number of identity pools in this region has reached the limit of ${MAX_POOLS_PER_REGION}.`,
-    );
-  }
-  if (state.pools.has(id))
-    throw new ServiceError("ResourceConflictException", `IdentityPool '${id}' already exists.`);
-  const pool: StoredPool = Object.freeze({
-    identityPoolId: id,
-    accountId: ctx.accountId,
-    region: ctx.region,
-    arn: poolArn(ctx.region, ctx.accountId, id),
-    config: buildConfig(id, input),
-    roles: extras.roles ?? Object.freeze({}),
-    roleMappings: extras.roleMappings ?? Object.freeze({}),
-    principalTagMaps: extras.principalTagMaps ?? Object.freeze({}),
-    creationDate: ctx.now,
-    listSeq: env.ids.position,
-  });
-  return { state: addPool(state, pool), pool };
-}
+import { decodeToken, encodeToken, takePage } from "../domain/pagination";
+import { buildConfig, createPool } from "../domain/poolConfig";
+import { errors } from "../errors";
+import type { Context } from "../state";
+import { poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
+import type { Handler } from "./handler";
 
 export const createIdentityPool: Handler<"CreateIdentityPool"> = (state, input, env) => {
   const created = createPool(state, input, env);
@@ -70,7 +27,7 @@ export const updateIdentityPool: Handler<"UpdateIdentityPool"> = (state, input, 
     input.DeveloperProviderName !== undefined &&
     input.DeveloperProviderName !== current.DeveloperProviderName
   ) {
-    throw invalidParameter("Once you have set a developer provider name, you cannot change it.");
+    throw errors.developerProviderImmutable();
   }
   const config = buildConfig(input.IdentityPoolId, {
     ...input,

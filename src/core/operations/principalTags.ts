@@ -2,25 +2,10 @@
  * Principal-tag attribute maps (attributes for access control): SetPrincipalTagAttributeMap,
  * GetPrincipalTagAttributeMap.
  */
-import { invalidParameter } from "../errors";
-import type { IdentityPool } from "../model/model.generated";
-import { loginProviders } from "../providers";
+import { requireTagMapProvider } from "../domain/roleConfig";
 import type { StoredPrincipalTagMap } from "../state";
 import { putPool, requirePool } from "../store/pools";
 import type { Handler } from "./handler";
-
-/** The default attribute mappings ("username and clientID"). */
-export const DEFAULT_PRINCIPAL_TAGS: Readonly<Record<string, string>> = Object.freeze({
-  client: "aud",
-  username: "sub",
-});
-
-/** `InvalidParameterException` unless `provider` is a configured login provider of the pool. */
-export function requireConfiguredProvider(config: IdentityPool, provider: string): void {
-  if (!loginProviders(config).includes(provider)) {
-    throw invalidParameter("Provider is not configured for this identity pool.");
-  }
-}
 
 export const setPrincipalTagAttributeMap: Handler<"SetPrincipalTagAttributeMap"> = (
   state,
@@ -28,7 +13,7 @@ export const setPrincipalTagAttributeMap: Handler<"SetPrincipalTagAttributeMap">
   { ctx },
 ) => {
   const entry = requirePool(state, input.IdentityPoolId, ctx);
-  requireConfiguredProvider(entry.pool.config, input.IdentityProviderName);
+  requireTagMapProvider(entry.pool.config, input.IdentityProviderName);
   const record: StoredPrincipalTagMap = Object.freeze({
     useDefaults: input.UseDefaults ?? false,
     principalTags: Object.freeze({ ...(input.PrincipalTags ?? {}) }),
@@ -55,7 +40,7 @@ export const getPrincipalTagAttributeMap: Handler<"GetPrincipalTagAttributeMap">
   { ctx },
 ) => {
   const { pool } = requirePool(state, input.IdentityPoolId, ctx);
-  requireConfiguredProvider(pool.config, input.IdentityProviderName);
+  requireTagMapProvider(pool.config, input.IdentityProviderName);
   const record = Object.hasOwn(pool.principalTagMaps, input.IdentityProviderName)
     ? pool.principalTagMaps[input.IdentityProviderName]
     : undefined;

@@ -2,21 +2,21 @@
  * Tags of identity pools: TagResource, UntagResource, ListTagsForResource. A pool is named by its ARN,
  * `arn:aws:cognito-identity:<region>:<account>:identitypool/<pool id>`.
  */
-import { invalidParameter, poolNotFound } from "../errors";
-import type { CoreState, PoolEntry } from "../state";
+import { checkTags } from "../domain/poolConfig";
+import { errors } from "../errors";
+import type { CoreState, Env, PoolEntry } from "../state";
 import { findPool, putPool } from "../store/pools";
-import type { Env, Handler } from "./handler";
-import { checkTags } from "./poolConfig";
+import type { Handler } from "./handler";
 
 const POOL_ARN = /^arn:aws[\w-]*:cognito-identity:([a-z0-9-]+):(\d{12}):identitypool\/([\w-]+:[0-9a-f-]+)$/;
 
 /** The pool an ARN names, in the caller's account and region. */
 function poolOfArn(state: CoreState, arn: string, { ctx }: Env): PoolEntry {
   const match = POOL_ARN.exec(arn);
-  if (!match) throw invalidParameter(`Invalid ARN: ${arn}`);
+  if (!match) throw errors.invalidArn(arn);
   const [, region, account, id] = match as unknown as [string, string, string, string];
   const entry = region === ctx.region && account === ctx.accountId ? findPool(state, id, ctx) : undefined;
-  if (!entry) throw poolNotFound(id);
+  if (!entry) throw errors.poolNotFound(id);
   return entry;
 }
 

@@ -11,11 +11,11 @@
  * 1,000. One writer, {@link writeIdentity}, diffs the stored record against the new one and moves only the
  * index entries that changed (at most 20 logins per identity), so no caller can forget an index.
  */
-import { identityNotFound, ServiceError } from "../errors";
-import type { Env } from "../operations/handler";
-import type { Context, CoreState, PoolEntry, StoredIdentity, StoredPool } from "../state";
-import { loginKey } from "../state";
+import { errors } from "../errors";
+import type { Context, CoreState, Env, PoolEntry, StoredIdentity } from "../state";
+import { loginKey } from "./keys";
 import { findPool, putPool } from "./pools";
+import { frozenRecord, type NewIdentity, newIdentity } from "./records";
 
 /** Linked logins per identity (provider logins and developer user identifiers together). */
 export const MAX_LINKED_LOGINS = 20;
@@ -55,20 +55,24 @@ export function findIdentity(
 /** The identity and its pool, or `ResourceNotFoundException` `Identity '<id>' not found.`. */
 export function requireIdentity(state: CoreState, identityId: string, ctx: Context): IdentityLocation {
   const found = findIdentity(state, identityId, ctx);
-  if (!found) throw identityNotFound(identityId);
+  if (!found) throw errors.identityNotFound(identityId);
   return found;
 }
 
 /** The identity of this pool, or `ResourceNotFoundException` (an identity of another pool is not found). */
 export function requireIdentityInPool(entry: PoolEntry, identityId: string): StoredIdentity {
   const identity = entry.identities.get(identityId);
-  if (!identity) throw identityNotFound(identityId);
+  if (!identity) throw errors.identityNotFound(identityId);
   return identity;
 }
 
 /** The id of the identity a login is linked to in this pool, if any. */
 export const loginOwner = (entry: PoolEntry, provider: string, user: string): string | undefined =>
   entry.logins.get(loginKey(provider, user));
+
+/** How many logins are linked in a pool (0 for an unknown pool). */
+export const linkedLoginCount = (state: CoreState, poolId: string): number =>
+  state.pools.get(poolId)?.logins.size ?? 0;
 
 /** The id of the identity a developer user identifier is linked to in this pool, if any. */
 export const developerUserOwner = (entry: PoolEntry, developerUser: string): string | undefined =>
@@ -85,52 +89,6 @@ export function providerNames(identity: StoredIdentity, developerProviderName: s
     names.push(developerProviderName);
   }
   return names;
-}
-
-/** What a new identity starts with. Everything is optional: no logins makes an unauthenticated identity. */
-export interface NewIdentity {
-  readonly logins?: Readonly<Record<string, string>>;
-  readonly developerUserIdentifiers?: readonly string[];
-  readonly loginClaims?: StoredIdentity["loginClaims"];
-}
-
-const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze({});
-const EMPTY_LIST: readonly string[] = Object.freeze([]);
-
-/** A frozen copy of a map; every empty map is the one shared frozen `{}` (identities are many, empties common). */
-const frozenMap = <V>(map: Readonly<Record<string, V>>): Readonly<Record<string, V>> => {
-  // A spread copies own keys as data properties (a `__proto__` key stays a key), in one allocation.
-  for (const key in map) if (Object.hasOwn(map, key)) return Object.freeze({ ...map });
-  return EMPTY_MAP;
-};
-
-const frozenList = (list: readonly string[]): readonly string[] =>
-  list.length === 0 ? EMPTY_LIST : Object.freeze([...list]);
-
-const frozenRecord = (fields: StoredIdentity): StoredIdentity =>
-  Object.freeze({
-    ...fields,
-    logins: frozenMap(fields.logins),
-    developerUserIdentifiers: frozenList(fields.developerUserIdentifiers),
-    loginClaims: frozenMap(fields.loginClaims),
-  });
-
-/**
- * A new identity's record: id `<pool region>:<guid>` (drawn from the generator now), creation sequence `seq`.
- * Nothing is stored: {@link addIdentities} does that.
- */
-export function newIdentity(pool: StoredPool, seq: number, init: NewIdentity, env: Env): StoredIdentity {
-  return Object.freeze({
-    identityId: env.ids.guid(`${pool.region}:`),
-    identityPoolId: pool.identityPoolId,
-    logins: frozenMap(init.logins ?? EMPTY_MAP),
-    developerUserIdentifiers: frozenList(init.developerUserIdentifiers ?? EMPTY_LIST),
-    loginClaims: frozenMap(init.loginClaims ?? EMPTY_MAP),
-    creationDate: env.ctx.now,
-    lastModifiedDate: env.ctx.now,
-    disabled: false,
-    seq,
-  });
 }
 
 /**
@@ -285,101 +243,6 @@ export function unlinkFromIdentity(
     lastModifiedDate: now,
   };
   return isAuthenticated(next) ? writeIdentity(state, next) : disableIdentity(state, identity, now);
-}
-
-/** Sets an own, enumerable property, even for keys such as `__proto__` (never touches a prototype). */
-function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** A provider login to link, with the claims of the token that proved it. */
-export interface LoginToLink {
-  readonly provider: string;
-  readonly user: string;
-  readonly claims: Readonly<Record<string, unknown>>;
-}
-
-/** What {@link mergeInto} folds into the surviving identity. */
-export interface MergePlan {
-  /** Identities merged away: their logins and developer users move to the survivor; they become disabled. */
-  readonly absorbed: readonly StoredIdentity[];
-  /** Logins to link (new or already linked to one of the participants); their claims replace the stored ones. */
-  readonly logins?: readonly LoginToLink[];
-  /** Developer user identifiers to link. */
-  readonly developerUsers?: readonly string[];
-}
-
-/** `ResourceConflictException`: a second, different user of one provider on one identity. */
-export const providerConflict = (provider: string): ServiceError =>
-  new ServiceError(
-    "ResourceConflictException",
-    `A different user of provider '${provider}' is already linked to this identity.`,
-  );
-
-/** `ResourceConflictException`: more than 20 linked logins on one identity. */
-export const tooManyLogins = (): ServiceError =>
-  new ServiceError(
-    "ResourceConflictException",
-    `The number of linked logins of an identity is limited to ${MAX_LINKED_LOGINS}.`,
-  );
-
-/**
- * Folds identities and logins into `survivor`: every absorbed identity gives its logins and developer users
- * to the survivor and becomes disabled; the given logins are linked (claims refreshed). Checks first, so a
- * refused merge changes nothing: one user per provider (`ResourceConflictException`) and at most 20 linked
- * logins. `LastModifiedDate` of the survivor moves only when something was linked to it.
- */
-export function mergeInto(
-  state: CoreState,
-  survivor: StoredIdentity,
-  plan: MergePlan,
-  now: number,
-): { state: CoreState; identity: StoredIdentity } {
-  const logins: Record<string, string> = Object.fromEntries(Object.entries(survivor.logins));
-  const claims: Record<string, Readonly<Record<string, unknown>>> = Object.fromEntries(
-    Object.entries(survivor.loginClaims),
-  );
-  const developerUsers = [...survivor.developerUserIdentifiers];
-  let linked = false;
-  const link = (provider: string, user: string, tokenClaims?: Readonly<Record<string, unknown>>) => {
-    if (Object.hasOwn(logins, provider)) {
-      if (logins[provider] !== user) throw providerConflict(provider);
-    } else {
-      setOwn(logins, provider, user);
-      linked = true;
-    }
-    if (tokenClaims) setOwn(claims, provider, tokenClaims);
-  };
-  const linkDeveloper = (user: string) => {
-    if (!developerUsers.includes(user)) {
-      developerUsers.push(user);
-      linked = true;
-    }
-  };
-  for (const other of plan.absorbed) {
-    for (const [provider, user] of Object.entries(other.logins)) {
-      link(
-        provider,
-        user,
-        Object.hasOwn(other.loginClaims, provider) ? other.loginClaims[provider] : undefined,
-      );
-    }
-    for (const user of other.developerUserIdentifiers) linkDeveloper(user);
-  }
-  for (const login of plan.logins ?? []) link(login.provider, login.user, login.claims);
-  for (const user of plan.developerUsers ?? []) linkDeveloper(user);
-  if (Object.keys(logins).length + developerUsers.length > MAX_LINKED_LOGINS) throw tooManyLogins();
-
-  let next = state;
-  for (const other of plan.absorbed) next = disableIdentity(next, other, now);
-  const identity: StoredIdentity = frozenRecord({
-    ...survivor,
-    logins,
-    loginClaims: claims,
-    developerUserIdentifiers: developerUsers,
-    lastModifiedDate: linked ? now : survivor.lastModifiedDate,
-  });
-  return { state: writeIdentity(next, identity), identity };
 }
 
 /** The identities of a pool in creation order (state API; a full walk, not used by operations). */

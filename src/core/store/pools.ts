@@ -1,9 +1,9 @@
 /**
  * Reading and writing pool entries. Every writer returns a new frozen state; nothing is modified in place.
  */
-import { poolNotFound } from "../errors";
+import { errors } from "../errors";
 import type { Context, CoreState, PoolEntry, StoredPool } from "../state";
-import { regionKey } from "../state";
+import { regionKey, regionOfKey } from "./keys";
 import { PMap } from "./pmap";
 
 /** The pool entry, if the pool exists in the caller's account and region. */
@@ -16,7 +16,7 @@ export function findPool(state: CoreState, poolId: string, ctx: Context): PoolEn
 /** The pool entry, or `ResourceNotFoundException` with the real message. */
 export function requirePool(state: CoreState, poolId: string, ctx: Context): PoolEntry {
   const entry = findPool(state, poolId, ctx);
-  if (!entry) throw poolNotFound(poolId);
+  if (!entry) throw errors.poolNotFound(poolId);
   return entry;
 }
 
@@ -48,11 +48,7 @@ export function removePool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
   const order = (state.poolOrder.get(key) ?? []).filter((id) => id !== pool.identityPoolId);
   const owned = state.pools.get(pool.identityPoolId)?.identities;
-  const identityPools = PMap.batch(() => {
-    let index = state.identityPools;
-    for (const id of owned?.keys() ?? []) index = index.delete(id);
-    return index;
-  });
+  const identityPools = owned ? state.identityPools.deleteAll(owned.keys()) : state.identityPools;
   return Object.freeze({
     ...state,
     pools: state.pools.delete(pool.identityPoolId),
@@ -64,4 +60,18 @@ export function removePool(state: CoreState, pool: StoredPool): CoreState {
 /** The ids of the pools of the caller's account and region, oldest first. */
 export function poolIdsInRegion(state: CoreState, ctx: Context): readonly string[] {
   return state.poolOrder.get(regionKey(ctx.accountId, ctx.region)) ?? [];
+}
+
+/**
+ * The regions that hold pools (of any account), each once.
+ *
+ * @example
+ * ```ts
+ * regionsInUse(state); // ["us-east-1", "eu-south-1"]
+ * ```
+ */
+export function regionsInUse(state: CoreState): string[] {
+  const regions = new Set<string>();
+  for (const [key, ids] of state.poolOrder) if (ids.length > 0) regions.add(regionOfKey(key));
+  return [...regions];
 }

@@ -55,3 +55,6 @@ export const identityKey = lazyPair(IDENTITY_JWK);
 
 /** The key that signs login tokens minted by `fake.loginToken`. */
 export const providerKey = lazyPair(PROVIDER_JWK);
+
+/** The `kid` of the fake provider key: login tokens carrying it must verify with {@link providerKey}. */
+export const PROVIDER_KID = "fake-provider-1";

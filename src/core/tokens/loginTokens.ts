@@ -1,13 +1,11 @@
 /**
  * Login tokens as identity providers issue them (a Cognito user pool's ID token, an OIDC provider's ID
- * token), signed RS256 with the fake provider key. The fake accepts them as `Logins` values and checks their
+ * token, signed RS256 with the fake provider key; a SAML response, unsigned). The fake accepts them as `Logins` values and checks their
  * signature, so a tampered token is refused.
  */
 import { signJwt } from "./jwt";
-import { providerKey } from "./keys";
-
-/** The `kid` of the fake provider key: login tokens carrying it must verify with it. */
-export const PROVIDER_KID = "fake-provider-1";
+import { PROVIDER_KID, providerKey } from "./keys";
+import { mintSamlResponse, type SamlTokenInput } from "./samlTokens";
 
 /** Default lifetime of a minted login token: one hour, like a user pool ID token. */
 export const LOGIN_TOKEN_LIFETIME_SECONDS = 3600;
@@ -135,6 +133,8 @@ export interface LoginTokenMinter {
   userPool(input: UserPoolTokenInput): string;
   /** An OIDC ID token (see {@link mintOidcToken}); Logins key: the issuer without `https://`. */
   oidc(input: OidcTokenInput): string;
+  /** A base64, unsigned SAML response (see {@link mintSamlResponse}); Logins key: the SAML provider ARN. */
+  saml(input: SamlTokenInput): string;
 }
 
 /** A {@link LoginTokenMinter} on the given clock. */
@@ -142,5 +142,6 @@ export function loginTokenMinter(now: () => number): LoginTokenMinter {
   return {
     userPool: (input) => mintUserPoolToken(input, now()),
     oidc: (input) => mintOidcToken(input, now()),
+    saml: (input) => mintSamlResponse(input, now()),
   };
 }

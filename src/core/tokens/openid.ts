@@ -1,16 +1,69 @@
 /**
  * The OpenID tokens the fake issues as Cognito Identity (GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity):
  * RS512 JWTs with the real header and claims, signed with the fixed identity test key, verifiable through
- * {@link jwks}; and their verification when one comes back as the `cognito-identity.amazonaws.com` login.
+ * {@link jwks}, from the issuer of the pool's Region ({@link openIdIssuer}); and their verification when one comes back as the `cognito-identity.amazonaws.com` login.
  */
-import { ServiceError } from "../errors";
-import { isUserPoolProvider, oidcHost } from "../providers";
+import { errors } from "../errors";
 import type { StoredPool } from "../state";
 import { decodeJwt, signJwt, verifyJwt } from "./jwt";
 import { identityKey } from "./keys";
 
-/** The `iss` of every token Cognito Identity issues (global, not regional). */
+/**
+ * The `iss` of the tokens Cognito Identity issues in the standard Regions (see {@link openIdIssuer} for the others).
+ *
+ * @example
+ * ```ts
+ * await jwtVerify(token, createLocalJWKSet(fake.jwks()), { issuer: OPENID_ISSUER, audience: poolId });
+ * ```
+ */
 export const OPENID_ISSUER = "https://cognito-identity.amazonaws.com";
+
+/**
+ * Opt-in Regions: those launched after March 20, 2019, disabled in an account until enabled (AWS Account
+ * Management Reference Guide, "Enable or disable AWS Regions in your account",
+ * https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html; the names as listed among
+ * the opt-in Regions of https://docs.aws.amazon.com/awsconsolehelpdocs/latest/gsg/supported-regions.html and
+ * the Region table of https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+ */
+export const OPT_IN_REGIONS: readonly string[] = [
+  "af-south-1",
+  "ap-east-1",
+  "ap-east-2",
+  "ap-south-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-6",
+  "ap-southeast-7",
+  "ca-west-1",
+  "eu-central-2",
+  "eu-south-1",
+  "eu-south-2",
+  "il-central-1",
+  "me-central-1",
+  "me-south-1",
+  "mx-central-1",
+];
+
+/**
+ * The `iss` of the OpenID tokens issued for pools of `region`: the global `https://cognito-identity.amazonaws.com`
+ * in the standard Regions; the regional host in GovCloud, China (`.amazonaws.com.cn`) and opt-in Regions
+ * (semantics §6). The JWKS of an issuer is at `<issuer>/.well-known/jwks_uri`.
+ *
+ * @example
+ * ```ts
+ * openIdIssuer("us-east-1"); // "https://cognito-identity.amazonaws.com"
+ * openIdIssuer("eu-south-1"); // "https://cognito-identity.eu-south-1.amazonaws.com"
+ * openIdIssuer("cn-north-1"); // "https://cognito-identity.cn-north-1.amazonaws.com.cn"
+ * ```
+ */
+export function openIdIssuer(region: string): string {
+  if (region.startsWith("cn-")) return `https://cognito-identity.${region}.amazonaws.com.cn`;
+  if (region.startsWith("us-gov-") || OPT_IN_REGIONS.includes(region)) {
+    return `https://cognito-identity.${region}.amazonaws.com`;
+  }
+  return OPENID_ISSUER;
+}
 /** The claim that carries the pool ARN. */
 export const POOL_ARN_CLAIM = "https://cognito-identity.amazonaws.com/identity-pool-arn";
 /** The claim that carries the principal tags: `{ principal_tags: { tag: [value] } }`. */
@@ -27,6 +80,7 @@ export const openIdKid = (region: string): string => `${region}1`;
 export const AWS_REGIONS: readonly string[] = [
   "af-south-1",
   "ap-east-1",
+  "ap-east-2",
   "ap-northeast-1",
   "ap-northeast-2",
   "ap-northeast-3",
@@ -37,6 +91,8 @@ export const AWS_REGIONS: readonly string[] = [
   "ap-southeast-3",
   "ap-southeast-4",
   "ap-southeast-5",
+  "ap-southeast-6",
+  "ap-southeast-7",
   "ca-central-1",
   "ca-west-1",
   "cn-north-1",
@@ -97,78 +153,6 @@ export function jwks(regions: Iterable<string> = []): Jwks {
   return Object.freeze({ keys: Object.freeze(keys) as Jwk[] });
 }
 
-/**
- * The subject an `amr` names for one login (the element after the provider name). Observed forms: user
- * pools `<provider>:CognitoSignIn:<sub>`; OIDC `<oidc-provider-arn>:OIDC:<sub>`; developer provider
- * `<DeveloperProviderName>:<IdentityPoolId>:<user>`. Public providers (`<provider>:<app id>:<user>`) and
- * SAML (`<saml-provider-arn>:SAML:<user>`) are inferred by analogy.
- */
-export function amrSubject(pool: StoredPool, provider: string, userIdentifier: string): string {
-  const { config } = pool;
-  if (isUserPoolProvider(provider)) return `${provider}:CognitoSignIn:${userIdentifier}`;
-  if (provider === config.DeveloperProviderName) {
-    return `${provider}:${pool.identityPoolId}:${userIdentifier}`;
-  }
-  const oidcArn = (config.OpenIdConnectProviderARNs ?? []).find((arn) => oidcHost(arn) === provider);
-  if (oidcArn) return `${oidcArn}:OIDC:${userIdentifier}`;
-  if ((config.SamlProviderARNs ?? []).includes(provider)) return `${provider}:SAML:${userIdentifier}`;
-  const appId = config.SupportedLoginProviders?.[provider];
-  return appId === undefined ? `${provider}:${userIdentifier}` : `${provider}:${appId}:${userIdentifier}`;
-}
-
-/** A login as the `amr` names it: the provider (Logins key) and the user it identifies. */
-export interface AmrLogin {
-  readonly provider: string;
-  /** The `sub` for JWT providers, the token for opaque ones, the developer user identifier. */
-  readonly user: string;
-}
-
-/**
- * The `amr` claim: `["unauthenticated"]` when there are no logins, otherwise `"authenticated"` followed by the
- * provider name and its subject for each login, in order.
- *
- * @param logins - checked logins (`VerifiedLogin[]` fits), or a map provider → user identifier
- * @example
- * ```ts
- * amrFor(pool, [{ provider: "cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab1", user: "sub-1" }]);
- * // ["authenticated", "cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab1",
- * //  "cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab1:CognitoSignIn:sub-1"]
- * ```
- */
-export function amrFor(
-  pool: StoredPool,
-  logins: readonly AmrLogin[] | Readonly<Record<string, string>>,
-): string[] {
-  const list: readonly AmrLogin[] = Array.isArray(logins)
-    ? logins
-    : Object.entries(logins as Readonly<Record<string, string>>).map(([provider, user]) => ({
-        provider,
-        user,
-      }));
-  if (list.length === 0) return ["unauthenticated"];
-  const amr = ["authenticated"];
-  for (const { provider, user } of list) amr.push(provider, amrSubject(pool, provider, user));
-  return amr;
-}
-
-/** The real refusal of GetOpenIdToken when the pool's `AllowClassicFlow` is explicitly false (unset allows it). */
-export const CLASSIC_FLOW_DISABLED = "Basic (classic) flow is not enabled, please use enhanced flow.";
-
-/**
- * Throws `InvalidParameterException` ({@link CLASSIC_FLOW_DISABLED}) when the pool's `AllowClassicFlow` is
- * explicitly `false`; GetOpenIdToken calls it first. (Never set behaves as enabled, as the real service does.)
- *
- * @example
- * ```ts
- * requireClassicFlow(entry.pool);
- * ```
- */
-export function requireClassicFlow(pool: StoredPool): void {
-  if (pool.config.AllowClassicFlow === false) {
-    throw new ServiceError("InvalidParameterException", CLASSIC_FLOW_DISABLED);
-  }
-}
-
 /** What an OpenID token says. */
 export interface OpenIdTokenInput {
   /** The pool: `aud`, the pool-ARN claim and the region of the `kid`. */
@@ -209,7 +193,7 @@ export function signOpenIdToken(input: OpenIdTokenInput): string {
       principal_tags: Object.fromEntries(tags.map(([key, value]) => [key, [value]])),
     };
   }
-  payload.iss = OPENID_ISSUER;
+  payload.iss = openIdIssuer(input.pool.region);
   payload[POOL_ARN_CLAIM] = input.pool.arn;
   payload.exp = iat + input.durationSeconds;
   payload.iat = iat;
@@ -230,9 +214,6 @@ export interface VerifiedOpenIdToken {
   readonly claims: Readonly<Record<string, unknown>>;
 }
 
-const invalidToken = (reason: string): ServiceError =>
-  new ServiceError("NotAuthorizedException", `Invalid login token. ${reason}`);
-
 function tagsOf(claim: unknown): Record<string, string> {
   if (typeof claim !== "object" || claim === null) return {};
   const principal = (claim as { principal_tags?: unknown }).principal_tags;
@@ -248,7 +229,7 @@ function tagsOf(claim: unknown): Record<string, string> {
 
 /**
  * Verifies a token presented as the `cognito-identity.amazonaws.com` login of `pool`: an RS512 signature by
- * the fake's identity key, `iss`, `aud` = the pool id, and `exp` after `now`. Failures throw
+ * the fake's identity key, `iss` (the issuer of the pool's Region), `aud` = the pool id, and `exp` after `now`. Failures throw
  * `NotAuthorizedException` with the service's messages.
  *
  * @param now - epoch milliseconds
@@ -260,21 +241,16 @@ function tagsOf(claim: unknown): Record<string, string> {
 export function verifyOpenIdToken(token: string, pool: StoredPool, now: number): VerifiedOpenIdToken {
   const decoded = decodeJwt(token);
   if (decoded?.header.alg !== "RS512" || !verifyJwt(decoded, identityKey().publicKey)) {
-    throw invalidToken("Couldn't verify signed token.");
+    throw errors.badSignature();
   }
   const claims = decoded.payload;
-  if (claims.iss !== OPENID_ISSUER) throw invalidToken("Issuer doesn't match providerName");
-  if (claims.aud === undefined) throw invalidToken("Missing a required claim: aud");
-  if (claims.aud !== pool.identityPoolId) {
-    throw new ServiceError(
-      "NotAuthorizedException",
-      "Token is not from a supported provider of this identity pool.",
-    );
-  }
-  if (typeof claims.sub !== "string") throw invalidToken("Missing a required claim: sub");
-  if (typeof claims.exp !== "number") throw invalidToken("Missing a required claim: exp");
+  if (claims.iss !== openIdIssuer(pool.region)) throw errors.issuerMismatch();
+  if (claims.aud === undefined) throw errors.missingClaim("aud");
+  if (claims.aud !== pool.identityPoolId) throw errors.unsupportedProvider();
+  if (typeof claims.sub !== "string") throw errors.missingClaim("sub");
+  if (typeof claims.exp !== "number") throw errors.missingClaim("exp");
   const nowSeconds = Math.floor(now / 1000);
-  if (nowSeconds >= claims.exp) throw invalidToken(`Token expired: ${nowSeconds} >= ${claims.exp}`);
+  if (nowSeconds >= claims.exp) throw errors.expired(nowSeconds, claims.exp);
   const amr = Array.isArray(claims.amr) ? claims.amr.filter((a): a is string => typeof a === "string") : [];
   return Object.freeze({
     identityId: claims.sub,

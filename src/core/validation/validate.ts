@@ -6,92 +6,11 @@
  *    violation is collected into one `ValidationException` in the service's message format.
  * Both run before the operation looks anything up.
  */
-import { ServiceError } from "../errors";
+import { errors } from "../errors";
 import type { OperationName } from "../model/model.generated";
-import { OPERATIONS, SHAPES } from "../model/model.generated";
+import { OPERATIONS } from "../model/model.generated";
 import type { MemberRef, Shape } from "../model/shape";
-
-type Json = string | number | boolean | JsonObject | Json[];
-interface JsonObject {
-  [key: string]: Json;
-}
-
-const shapeOf = (name: string): Shape => {
-  const shape = SHAPES[name];
-  if (!shape) throw new Error(`no shape ${name} in the model table`);
-  return shape;
-};
-
-const jsonKind = (value: unknown): string => {
-  if (Array.isArray(value)) return "START_ARRAY";
-  if (typeof value === "object") return "START_OBJECT";
-  if (typeof value === "string") return "VALUE_STRING";
-  if (typeof value === "boolean") return value ? "VALUE_TRUE" : "VALUE_FALSE";
-  return Number.isInteger(value) ? "VALUE_NUMBER_INT" : "VALUE_NUMBER_FLOAT";
-};
-
-const serialization = (value: unknown, expected: string): ServiceError =>
-  new ServiceError("SerializationException", `${jsonKind(value)} can not be converted to ${expected}`);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Member entries of each structure shape, computed once. */
-const memberEntries = new Map<Shape, [string, MemberRef][]>();
-const membersOf = (shape: Shape & { kind: "structure" }): [string, MemberRef][] => {
-  let entries = memberEntries.get(shape);
-  if (!entries) {
-    entries = Object.entries(shape.members);
-    memberEntries.set(shape, entries);
-  }
-  return entries;
-};
-
-/** Checks JSON types against the shape and returns a clean copy: known members only, no nulls. */
-function coerce(shape: Shape, value: unknown): Json {
-  switch (shape.kind) {
-    case "string":
-    case "enum":
-      if (typeof value !== "string") throw serialization(value, "a String");
-      return value;
-    case "boolean":
-      if (typeof value !== "boolean") throw serialization(value, "a Boolean");
-      return value;
-    case "integer":
-    case "long":
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-        throw serialization(value, shape.kind === "integer" ? "an Integer" : "a Long");
-      }
-      return value;
-    case "timestamp":
-      if (typeof value !== "number") throw serialization(value, "a Date");
-      return value;
-    case "list": {
-      if (!Array.isArray(value)) throw serialization(value, "a List");
-      const member = shapeOf(shape.member.target);
-      const out: Json[] = [];
-      for (const item of value) if (item !== null) out.push(coerce(member, item));
-      return out;
-    }
-    case "map": {
-      if (!isObject(value)) throw serialization(value, "a Map");
-      const member = shapeOf(shape.value.target);
-      const entries: [string, Json][] = [];
-      for (const [k, v] of Object.entries(value)) if (v !== null) entries.push([k, coerce(member, v)]);
-      return Object.fromEntries(entries) as JsonObject;
-    }
-    case "structure": {
-      if (!isObject(value)) throw serialization(value, "a Structure");
-      const entries: [string, Json][] = [];
-      for (const [name, ref] of membersOf(shape)) {
-        if (!Object.hasOwn(value, name)) continue;
-        const v = value[name];
-        if (v !== null && v !== undefined) entries.push([name, coerce(shapeOf(ref.target), v)]);
-      }
-      return Object.fromEntries(entries) as JsonObject;
-    }
-  }
-}
+import { coerce, type Json, type JsonObject, membersOf, shapeOf } from "./coerce";
 
 /** Smithy lengths count Unicode code points. */
 function codePoints(s: string): number {
@@ -340,6 +259,6 @@ export function parseInput(operation: OperationName, raw: unknown): Record<strin
   if (satisfies({ target: root }, input)) return input;
   const found: string[] = [];
   violations({ target: root }, input, "", found);
-  if (found.length) throw new ServiceError("ValidationException", validationMessage(found));
+  if (found.length) throw errors.validation(validationMessage(found));
   return input;
 }

@@ -843,11 +843,10 @@ export class ReferenceModel {
       checkLoginsShape(logins);
       const { pool, identity: claimed } = m.requireIdentity(ref, region);
       if (pool.classicFlow === false) throw invalidParameter(MSG.classicFlow);
+      // Pool-wide: any role mapping refuses the classic flow, guests included.
+      if (pool.mappings.size > 0) throw invalidParameter(MSG.classicRoleMappings);
       const verified = m.verifyAll(pool, logins ?? {}, now);
       const { identity } = m.signIn(pool, verified, now, { claimed });
-      if (verified.some((l) => ReferenceModel.mappingOf(pool, l) !== undefined)) {
-        throw invalidParameter(MSG.classicRoleMappings);
-      }
       const tags = ReferenceModel.principalTags(pool, verified);
       const iat = seconds(now);
       return {

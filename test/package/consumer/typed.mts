@@ -1,0 +1,16 @@
+// A TypeScript consumer, type-checked as an ES module under moduleResolution nodenext: every entry
+// resolves with its types, and the matchers extend jest's expect.
+import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
+import { type CognitoIdentityFake, createCognitoIdentityFake } from "cognito-identity-fake";
+import * as core from "cognito-identity-fake/core";
+import { useCognitoIdentityFake } from "cognito-identity-fake/jest";
+
+const fake: CognitoIdentityFake = createCognitoIdentityFake({ seed: 1, region: "eu-west-1" });
+const client = new CognitoIdentityClient({ region: "eu-west-1" });
+client.middlewareStack.use(fake.plugin());
+
+export const setUp: typeof useCognitoIdentityFake = useCognitoIdentityFake;
+export const coreExports: string[] = Object.keys(core);
+export function check(): void {
+  expect(fake).toHaveReceivedOperation("CreateIdentityPool", 1);
+}
