@@ -25,7 +25,6 @@ import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler } from "./sdk/requestHandler";
 import { createImmediateRetryStrategy } from "./sdk/retry";
-import { listen } from "./server/listener";
 
 export type {
   CognitoIdentityFake,
@@ -140,7 +139,9 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       const issue = engine.issuedByKey.get(accessKeyId);
       return issue && publicIssue(issue);
     },
-    listen: (listenOptions) => listen({ engine, fake }, listenOptions),
+    // Loaded on first use: importing the library does not load the server.
+    listen: async (listenOptions) =>
+      (await import("./server/listener")).listen({ engine, fake }, listenOptions),
     attachTo: (mock) => attachFake(mock, installTarget),
     retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),
     failNext(operation, error, { times = 1 } = {}) {
