@@ -103,6 +103,40 @@ describe("tags and markup", () => {
   });
 });
 
+describe("markup after a complete assertion", () => {
+  const afterAssertion = (rest: string, close = "</samlp:Response>") =>
+    b64(`<samlp:Response><saml:Assertion>${subject("a")}</saml:Assertion>${rest}${close}`);
+
+  it("reads the assertion when the rest is well-formed (a closing tag may end in spaces)", () => {
+    expect(parseSamlResponse(afterAssertion("<!-- c --><?pi x?><x><![CDATA[d]]></x >")).nameId).toBe("a");
+  });
+
+  it.each([
+    ["an unterminated comment", "<!-- no end"],
+    ["an unterminated processing instruction", "<?pi no end"],
+    ["an unterminated CDATA section", "<![CDATA[ no end"],
+    ["an unterminated tag", "<x"],
+    ["a < inside a tag", "<x <y/>"],
+    ["a tag without a name", "<1x/>"],
+    ["a start tag with stray text", "<x junk/>"],
+  ])("refuses %s", (_name, rest) => {
+    expect(refusal(afterAssertion(rest)).message).toBe(INVALID);
+  });
+
+  it("refuses an unclosed root and a second root", () => {
+    expect(refusal(afterAssertion("", "")).message).toBe(INVALID);
+    expect(refusal(b64(`<saml:Assertion>${subject("a")}</saml:Assertion><other/>`)).message).toBe(INVALID);
+  });
+
+  it("refuses a NameID that is the root (it has no Subject)", () => {
+    expect(refusal(b64("<saml:NameID>a</saml:NameID>")).message).toBe(INVALID);
+  });
+
+  it("skips a processing instruction right after text ending in ?>", () => {
+    expect(parseSamlResponse(assertion(subject("a?><?pi x?>"))).nameId).toBe("a?>");
+  });
+});
+
 describe("the NameID and the attributes", () => {
   it("takes the first NameID of a Subject, trimmed; a NameID elsewhere does not count", () => {
     const inner = `<saml:Issuer><saml:NameID>issuer</saml:NameID></saml:Issuer>${subject("  alice  ")}${subject("bob")}`;
@@ -111,6 +145,17 @@ describe("the NameID and the attributes", () => {
       INVALID,
     );
     expect(refusal(assertion(subject("   "))).message).toBe(INVALID);
+  });
+
+  it("reads only the NameID element of the Subject, and the first one decides even when it is empty", () => {
+    expect(
+      parseSamlResponse(
+        assertion("<saml:Subject><saml:Other>x</saml:Other><saml:NameID>a</saml:NameID></saml:Subject>"),
+      ).nameId,
+    ).toBe("a");
+    expect(refusal(assertion(`<saml:Subject><saml:NameID/></saml:Subject>${subject("b")}`)).message).toBe(
+      INVALID,
+    );
   });
 
   it("gives one value as a string, several or none as a list, trimmed; an attribute without Name is skipped", () => {
