@@ -132,6 +132,12 @@ describe("markup after a complete assertion", () => {
     expect(refusal(b64("<saml:NameID>a</saml:NameID>")).message).toBe(INVALID);
   });
 
+  it("reads a > inside a double-quoted value, and whitespace after the root", () => {
+    const attribute = `<saml:Attribute Name="c>d"><saml:AttributeValue>v</saml:AttributeValue></saml:Attribute>`;
+    expect(parseSamlResponse(withAttributes(attribute)).attributes).toEqual({ "c>d": "v" });
+    expect(parseSamlResponse(b64(`<saml:Assertion>${subject("a")}</saml:Assertion>\n  `)).nameId).toBe("a");
+  });
+
   it("skips a processing instruction right after text ending in ?>", () => {
     expect(parseSamlResponse(assertion(subject("a?><?pi x?>"))).nameId).toBe("a?>");
   });
