@@ -56,6 +56,8 @@ describe("rule matching on claims that are not strings", () => {
     ["a number as its decimal form", rule("level", "Equals", "42"), { level: 42 }, true],
     ["a number is not its padded form", rule("level", "Equals", "042"), { level: 42 }, false],
     ["a fraction", rule("ratio", "StartsWith", "0.5"), { ratio: 0.5 }, true],
+    ["NaN as 'NaN'", rule("n", "Equals", "NaN"), { n: Number.NaN }, true],
+    ["Infinity as 'Infinity'", rule("n", "Equals", "Infinity"), { n: [Number.POSITIVE_INFINITY] }, true],
     ["true as 'true'", rule("verified", "Equals", "true"), { verified: true }, true],
     ["false as 'false'", rule("verified", "Equals", "false"), { verified: false }, true],
     ["false is not 'true'", rule("verified", "NotEqual", "true"), { verified: false }, true],
@@ -144,5 +146,34 @@ describe("Token mappings with odd claim shapes", () => {
         ),
       ).toEqual({ type: "NotAuthorizedException", message: denied });
     }
+  });
+});
+
+describe("logins the resolver meets outside the usual shapes", () => {
+  const samlAttribute = "https://aws.amazon.com/SAML/Attributes/Role";
+
+  it("reads the SAML role attribute only from SAML logins", () => {
+    const p = pool({
+      Type: "Rules",
+      AmbiguousRoleResolution: "AuthenticatedRole",
+      RulesConfiguration: { Rules: [rule("dept", "Equals", "x")] },
+    });
+    const claims = { [samlAttribute]: `${DEV},${USER_POOL}` };
+    expect(resolveRole({ pool: p, authenticated: true, logins: login(claims) })).toBe(AUTH);
+  });
+
+  it("a login of a provider the pool does not configure falls through to the authenticated role", () => {
+    const p = pool({ Type: "Token", AmbiguousRoleResolution: "Deny" });
+    const logins = [{ provider: "unknown.example.com", claims: { "cognito:preferred_role": ADMIN } }];
+    expect(resolveRole({ pool: p, authenticated: true, logins })).toBe(AUTH);
+  });
+
+  it("a Rules mapping stored without a rules configuration matches nothing", () => {
+    const base = pool({ Type: "Token", AmbiguousRoleResolution: "Deny" });
+    const p: StoredPool = {
+      ...base,
+      roleMappings: { [MAPPING_KEY]: { Type: "Rules", AmbiguousRoleResolution: "AuthenticatedRole" } },
+    };
+    expect(resolveRole({ pool: p, authenticated: true, logins: login({ dept: "x" }) })).toBe(AUTH);
   });
 });
