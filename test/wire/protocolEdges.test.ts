@@ -4,7 +4,14 @@
  * whitespace-only bodies, framework errors with and without a message, statuses, non-ASCII error messages in
  * headers, and endpoint hosts that only look like Cognito Identity's.
  */
-import { readRequest, regionOfHost, TARGET_PREFIX, writeResponse } from "../../src/wire/protocol";
+import {
+  outputJson,
+  readRequest,
+  regionOfHost,
+  TARGET_PREFIX,
+  type WireRequest,
+  writeResponse,
+} from "../../src/wire/protocol";
 import { statusOf } from "../../src/wire/status";
 
 const target = (operation: string) => `${TARGET_PREFIX}${operation}`;
@@ -28,6 +35,27 @@ describe("reading a request", () => {
         headers: { "X-Amz-Target": target("ListIdentityPools"), "x-amz-target": target("GetId") },
         body: "{}",
       }).operation,
+    ).toBe("GetId");
+  });
+
+  it("reads no headers at all, a list of values (joined as Node joins them), and no header named undefined", () => {
+    expect(readRequest({ body: "{}" } as unknown as WireRequest)).toMatchObject({
+      ok: false,
+      type: "UnknownOperationException",
+    });
+    const list = (values: string[]) => ({ "x-amz-target": values }) as unknown as Record<string, string>;
+    expect(readRequest({ headers: list([target("GetId")]), body: "{}" })).toEqual({
+      ok: true,
+      operation: "GetId",
+      input: {},
+    });
+    expect(readRequest({ headers: list([target("Get"), "Id"]), body: "{}" }).operation).toBe("Get, Id");
+    expect(
+      readRequest({ headers: { undefined: target("GetId"), "Content-Type": "x" }, body: "{}" }),
+    ).toMatchObject({ ok: false, type: "UnknownOperationException" });
+    expect(
+      readRequest({ headers: { "Content-Type": "x", "X-Amz-Target": target("GetId") }, body: "{}" })
+        .operation,
     ).toBe("GetId");
   });
 
@@ -101,6 +129,13 @@ describe("writing a response", () => {
       "x-amzn-requestid": "rid-1",
     });
     expect(text(response.body)).toBe('{"IdentityId":"x"}');
+  });
+
+  it("writes list items as JSON.stringify does, re-reading items that are not frozen", () => {
+    const item: Record<string, unknown> = { a: 1 };
+    expect(outputJson({ L: [item, undefined, null, 2] })).toBe('{"L":[{"a":1},null,null,2]}');
+    item.a = 2;
+    expect(outputJson({ L: [item] })).toBe('{"L":[{"a":2}]}');
   });
 
   it("writes framework errors with a namespaced type and a capitalised Message, when there is one", () => {
