@@ -78,6 +78,13 @@ describe("aud", () => {
     const google = (aud: string) =>
       foreign({ iss: "https://accounts.google.com", aud, sub: "g-1", exp: NOW_SECONDS + 600 });
     await expect(getId({ "accounts.google.com": google(GOOGLE_APP) })).resolves.toMatch(/^us-east-1:/);
+    const bareIssuer = foreign({
+      iss: "accounts.google.com",
+      aud: GOOGLE_APP,
+      sub: "g-2",
+      exp: NOW_SECONDS + 600,
+    });
+    await expect(getId({ "accounts.google.com": bareIssuer })).resolves.toMatch(/^us-east-1:/);
     await refused(
       getId({ "accounts.google.com": google("another.apps.googleusercontent.com") }),
       "Token is not from a supported provider of this identity pool.",
@@ -94,6 +101,26 @@ describe("iss, exp, sub and alg", () => {
         "Invalid login token. Issuer doesn't match providerName",
       );
     }
+  });
+
+  it("an iss of another provider, or a token that is not a JWT, is refused", async () => {
+    const { getId } = world();
+    await refused(
+      getId({
+        [USER_POOL]: foreign(
+          userPoolClaims({ iss: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other1" }),
+        ),
+      }),
+      "Invalid login token. Issuer doesn't match providerName",
+    );
+    await refused(
+      getId({ [USER_POOL]: foreign(userPoolClaims({ iss: "https://cognito-identity.amazonaws.com" })) }),
+      "Invalid login token. Issuer doesn't match providerName",
+    );
+    await refused(
+      getId({ [USER_POOL]: "not-a-jwt" }),
+      "Invalid login token. Not a valid OpenId Connect identity token.",
+    );
   });
 
   it("an exp that is not a number is missing; one second before exp still passes", async () => {
@@ -140,6 +167,24 @@ describe("the developer provider name and unconfigured pools", () => {
         "Invalid login token. Can't pass in a Cognito token.",
       );
     }
+  });
+
+  it("refuses the cognito-identity.amazonaws.com key; an opaque token under the developer name is unsupported", async () => {
+    const { getId } = world();
+    const cognito = foreign({
+      iss: "https://cognito-identity.amazonaws.com",
+      aud: POOL_ID,
+      sub: "x",
+      exp: NOW_SECONDS + 600,
+    });
+    await refused(
+      getId({ "cognito-identity.amazonaws.com": cognito }),
+      "Invalid login token. Can't pass in a Cognito token.",
+    );
+    await refused(
+      getId({ [DEV_PROVIDER]: "opaque-token" }),
+      "Token is not from a supported provider of this identity pool.",
+    );
   });
 
   it("a token from a look-alike issuer under the developer provider name is just an unsupported login", async () => {

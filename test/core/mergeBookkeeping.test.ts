@@ -130,11 +130,46 @@ describe("absorbing identities", () => {
     clock.now = T1;
     await merge("user-1", "user-2");
     expect(storedIdentity(fake, destination)?.loginClaims[USER_POOL]).toMatchObject({ dept: "sales" });
+    expect(fake.getIdentity(destination)?.Logins).toEqual({ [USER_POOL]: "u-1" });
     expect(fake.getIdentity(destination)).toMatchObject({
       DeveloperUserIdentifiers: ["user-2", "user-1"],
       LastModifiedDate: T1,
     });
     expect(fake.getIdentity(source)).toMatchObject({ Disabled: true, LastModifiedDate: T1 });
+  });
+
+  it("a seeded login without claims moves without claims", async () => {
+    const { fake, devId, merge } = world();
+    const poolId = fake.listIdentityPools()[0]?.IdentityPoolId as string;
+    fake.seedIdentity({
+      IdentityPoolId: poolId,
+      Logins: { "graph.facebook.com": "fb-9" },
+      DeveloperUserIdentifiers: ["user-9"],
+    });
+    const destination = await devId({ [DEV]: "user-2" });
+    await merge("user-9", "user-2");
+    expect(fake.getIdentity(destination)?.Logins).toEqual({ "graph.facebook.com": "fb-9" });
+    expect(Object.keys(storedIdentity(fake, destination)?.loginClaims ?? {})).toEqual([]);
+  });
+
+  it("a merge may reach exactly 20 linked logins, not 21", async () => {
+    const { fake, devId, merge } = world();
+    const poolId = fake.listIdentityPools()[0]?.IdentityPoolId as string;
+    const users = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `user-${from + i}`);
+    fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: users(1, 10) });
+    fake.seedIdentity({ IdentityPoolId: poolId, DeveloperUserIdentifiers: users(11, 10) });
+    await merge("user-11", "user-1");
+    const survivor = await devId({ [DEV]: "user-1" });
+    expect(fake.getIdentity(survivor)?.DeveloperUserIdentifiers).toHaveLength(20);
+    await devId({ [DEV]: "user-21" });
+    await expectError(
+      merge("user-21", "user-1"),
+      ResourceConflictException,
+      "ResourceConflictException",
+      "The number of linked logins of an identity is limited to 20.",
+    );
+    expect(fake.getIdentity(survivor)?.DeveloperUserIdentifiers).toHaveLength(20);
   });
 
   it("a refused merge changes nothing, the absorbed identity stays enabled", async () => {
