@@ -123,6 +123,10 @@ describe("markup after a complete assertion", () => {
     expect(refusal(afterAssertion(rest)).message).toBe(INVALID);
   });
 
+  it("refuses a document cut off inside a tag whose text is well-formed attributes", () => {
+    expect(refusal(afterAssertion('<x a="1" ', "")).message).toBe(INVALID);
+  });
+
   it("refuses an unclosed root and a second root", () => {
     expect(refusal(afterAssertion("", "")).message).toBe(INVALID);
     expect(refusal(b64(`<saml:Assertion>${subject("a")}</saml:Assertion><other/>`)).message).toBe(INVALID);
