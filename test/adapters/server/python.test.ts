@@ -4,15 +4,13 @@
  * paginator with Debian's boto3 (`/usr/bin/python3`), then one AWS CLI call runs with `--endpoint-url`.
  * Missing tools fail the test under CI (`.ci/python-deps` installs them) and are skipped loudly elsewhere.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { CognitoIdentityFake, FakeServer } from "../../../src";
-import { POOL_ID, served, testWith } from "./support";
+import { POOL_ID, runTool, served, testWith } from "./support";
 
 const PYTHON = "/usr/bin/python3";
 const AWS = "/usr/bin/aws";
-const ROOT = join(__dirname, "..", "..", "..");
 const hasBoto3 = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import boto3"]).status === 0;
 const hasCli = existsSync(AWS);
 const ENV = {
@@ -23,26 +21,6 @@ const ENV = {
   AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
   AWS_PAGER: "",
 };
-
-/** Runs a command to its end without blocking this process (the server answers it from here). */
-function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, out }));
-  });
-}
 
 let fake: CognitoIdentityFake;
 let server: FakeServer;
@@ -57,7 +35,7 @@ testWith(
   "boto3 for /usr/bin/python3",
   "boto3 drives every operation and the paginator",
   async () => {
-    const { code, out } = await run(PYTHON, ["test/python/test_boto3.py", "-v"], {
+    const { code, out } = await runTool(PYTHON, ["test/python/test_boto3.py", "-v"], {
       ...ENV,
       COGNITO_FAKE_URL: server.url,
     });
@@ -74,7 +52,7 @@ testWith(hasCli, "the AWS CLI (/usr/bin/aws)", "the AWS CLI lists pools with --e
     IdentityPoolName: "from-cli",
     AllowUnauthenticatedIdentities: true,
   });
-  const { code, out } = await run(
+  const { code, out } = await runTool(
     AWS,
     [
       "cognito-identity",

@@ -3,13 +3,13 @@
  * imports; the command line, Python and shell ones read from the README and run against a live server (the
  * documented `http://127.0.0.1:4566` replaced by its URL).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeServer } from "../../../src";
-import { killLeftovers, ROOT, serve, served, testWith } from "./support";
+import { killLeftovers, ROOT, runTool, serve, served, testWith } from "./support";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const SECTION = README.slice(README.indexOf("## Server mode"), README.indexOf("## How it is built"));
@@ -27,27 +27,15 @@ afterAll(async () => {
   await server.close();
 });
 
-function run(command: string, args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const env = {
-      ...process.env,
-      PATH: `/usr/bin:${process.env.PATH}`,
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      AWS_PAGER: "",
-    };
-    const child = spawn(command, args, { cwd: ROOT, env });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, out }));
-  });
-}
+/** The tools' environment: Debian's python3 and aws first, no AWS configuration of the machine's. */
+const TOOL_ENV = {
+  ...process.env,
+  PATH: `/usr/bin:${process.env.PATH}`,
+  AWS_CONFIG_FILE: "/dev/null",
+  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  AWS_PAGER: "",
+};
+const run = (command: string, args: string[]) => runTool(command, args, TOOL_ENV);
 
 test("the TypeScript example", async () => {
   const fake = createCognitoIdentityFake();

@@ -84,3 +84,31 @@ export function testWith(available: boolean, tool: string, name: string, body: (
     test.skip(name, () => undefined);
   }
 }
+
+/**
+ * Runs a command to its end without blocking this process (the in-process server answers it from here), and
+ * answers its exit code and everything it printed (stdout and stderr, interleaved).
+ *
+ * @example
+ * ```ts
+ * const { code, out } = await runTool("/usr/bin/python3", ["test/python/test_boto3.py"], env);
+ * ```
+ */
+export function runTool(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
