@@ -28,10 +28,11 @@ type AbsoluteMiddleware = Parameters<CognitoIdentityClient["middlewareStack"]["a
 
 /** Adds the middleware that answers `canned`, with a fresh copy per call, at the plug-in's position. */
 function answerWith(client: CognitoIdentityClient, canned: WireResponse): CognitoIdentityClient {
-  // A fresh body per call, as any transport hands over: the SDK re-prototypes the body it receives
-  // (Uint8ArrayBlobAdapter.mutate), which a body object reused call after call would skip.
+  // A fresh, plain Uint8Array body per call, as any transport hands over: the SDK re-prototypes the body it
+  // receives (Uint8ArrayBlobAdapter.mutate), which a body object reused call after call would skip, and so
+  // would a `slice()` of the recorded body (the SDK re-prototyped that one already, and slices keep its class).
   const middleware = () => async () => ({
-    response: { statusCode: canned.statusCode, headers: { ...canned.headers }, body: canned.body.slice() },
+    response: { statusCode: canned.statusCode, headers: { ...canned.headers }, body: new Uint8Array(canned.body) },
     output: undefined,
   });
   client.middlewareStack.add(middleware as unknown as AbsoluteMiddleware, {

@@ -147,9 +147,10 @@ const jsonOfItem = (item: unknown): string => {
 };
 
 /**
- * An output's JSON, as `JSON.stringify` writes it, except that the items of its top-level lists are
- * serialized once per frozen item and reused (a 60-item `ListIdentities` page otherwise re-serializes the same
- * descriptions on every call).
+ * An output's JSON, as `JSON.stringify` writes it, except that frozen values are serialized once and reused:
+ * a frozen output whole (`DescribeIdentity` answers the same frozen description call after call), and the
+ * frozen items of an output's top-level lists (a 60-item `ListIdentities` page otherwise re-serializes the
+ * same descriptions on every call).
  *
  * @example
  * ```ts
@@ -157,6 +158,11 @@ const jsonOfItem = (item: unknown): string => {
  * ```
  */
 export function outputJson(output: Readonly<Record<string, unknown>>): string {
+  return Object.isFrozen(output) ? jsonOfItem(output) : listJson(output);
+}
+
+/** {@link outputJson} of an output that is not frozen: its frozen list items reused. */
+function listJson(output: Readonly<Record<string, unknown>>): string {
   let json = "";
   let lists = false;
   for (const key in output) {

@@ -179,6 +179,8 @@ describe("GetCredentialsForIdentity: authenticated identities", () => {
   it("refuses an authenticated identity without logins, or with logins that are not its own", async () => {
     const { fake, getId, credentials, idToken } = world();
     const alice = await getId({ [USER_POOL]: idToken("alice") });
+    // Mallory's login is linked to an identity of its own: it is still not one of Alice's.
+    await getId({ [USER_POOL]: idToken("mallory") });
     await expectError(credentials(alice), NotAuthorizedException, "NotAuthorizedException", forbidden(alice));
     await expectError(
       credentials(alice, { [USER_POOL]: idToken("mallory") }),

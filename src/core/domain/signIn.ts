@@ -35,8 +35,6 @@ export interface SignInRequest {
 export interface SignInResult {
   readonly state: CoreState;
   readonly identity: StoredIdentity;
-  /** Whether a new identity was created. */
-  readonly created: boolean;
 }
 
 /**
@@ -84,7 +82,7 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
   }
   if (presentsNothing) requireGuestsAllowed(entry.pool);
 
-  if (claimed && presentsNothing) return { state, identity: claimed, created: false };
+  if (claimed && presentsNothing) return { state, identity: claimed };
   const developerUsers = developerUser === undefined ? [] : [developerUser];
   if (owners.length === 0 && !claimed) {
     requireLinkCount(logins.length + developerUsers.length);
@@ -98,13 +96,13 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
       },
       env,
     );
-    return { ...created, created: true };
+    return created;
   }
   const participants =
     claimed && !owners.some((o) => o.identityId === claimed.identityId) ? [...owners, claimed] : owners;
   const survivor = owners.length > 0 ? oldest(owners) : (claimed as StoredIdentity);
   if (participants.length === 1 && isCurrent(survivor, logins, developerUsers)) {
-    return { state, identity: survivor, created: false };
+    return { state, identity: survivor };
   }
   const merged = mergeInto(
     state,
@@ -112,7 +110,7 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
     { absorbed: participants.filter((p) => p.identityId !== survivor.identityId), logins, developerUsers },
     env.ctx.now,
   );
-  return { ...merged, created: false };
+  return merged;
 }
 
 /**
