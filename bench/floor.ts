@@ -32,7 +32,11 @@ function answerWith(client: CognitoIdentityClient, canned: WireResponse): Cognit
   // receives (Uint8ArrayBlobAdapter.mutate), which a body object reused call after call would skip, and so
   // would a `slice()` of the recorded body (the SDK re-prototyped that one already, and slices keep its class).
   const middleware = () => async () => ({
-    response: { statusCode: canned.statusCode, headers: { ...canned.headers }, body: new Uint8Array(canned.body) },
+    response: {
+      statusCode: canned.statusCode,
+      headers: { ...canned.headers },
+      body: new Uint8Array(canned.body),
+    },
     output: undefined,
   });
   client.middlewareStack.add(middleware as unknown as AbsoluteMiddleware, {
