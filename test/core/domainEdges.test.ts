@@ -4,6 +4,7 @@
  * that are not strings.
  */
 import {
+  GetPrincipalTagAttributeMapCommand,
   SetIdentityPoolRolesCommand,
   SetPrincipalTagAttributeMapCommand,
 } from "@aws-sdk/client-cognito-identity";
@@ -174,5 +175,27 @@ describe("rules of a pool", () => {
     expect(tags).toEqual({ level: "3", admin: "false", name: "u-1" });
     expect(tagsFromClaims(pool, { provider: "graph.facebook.com", claims: { sub: "x" } })).toEqual({});
     expect(principalTagsFor({ pool })).toEqual({});
+  });
+
+  it("keep UseDefaults as set, false when omitted", async () => {
+    const map = (UseDefaults?: boolean) =>
+      client.send(
+        new SetPrincipalTagAttributeMapCommand({
+          IdentityPoolId: seeded.IdentityPoolId,
+          IdentityProviderName: "graph.facebook.com",
+          ...(UseDefaults === undefined ? { PrincipalTags: { app: "aud" } } : { UseDefaults }),
+        }),
+      );
+    const read = () =>
+      client.send(
+        new GetPrincipalTagAttributeMapCommand({
+          IdentityPoolId: seeded.IdentityPoolId,
+          IdentityProviderName: "graph.facebook.com",
+        }),
+      );
+    expect((await map(true)).UseDefaults).toBe(true);
+    expect((await read()).UseDefaults).toBe(true);
+    expect((await map()).UseDefaults).toBe(false);
+    expect(await read()).toMatchObject({ UseDefaults: false, PrincipalTags: { app: "aud" } });
   });
 });

@@ -9,6 +9,7 @@ import { ServiceError } from "../../src/core/errors";
 import { AWS_REGIONS } from "../../src/core/model/partitions.generated";
 import { decodeJwt, signJwt, verifyJwt } from "../../src/core/tokens/jwt";
 import { identityKey, providerKey } from "../../src/core/tokens/keys";
+import { BoundedMemo } from "../../src/core/tokens/memo";
 import { jwks, OPENID_ISSUER, TAGS_CLAIM, verifyOpenIdToken } from "../../src/core/tokens/openid";
 import { mintSamlResponse } from "../../src/core/tokens/samlTokens";
 import { setup } from "../support/helpers";
@@ -82,6 +83,19 @@ describe("SAML responses minted by the fake", () => {
   });
 });
 
+describe("BoundedMemo", () => {
+  it("holds up to its limit, then starts over with the entry being added", () => {
+    const memo = new BoundedMemo<string, number>(3);
+    expect(memo.set("a", 1)).toBe(1);
+    memo.set("b", 2);
+    memo.set("b", 20);
+    memo.set("c", 3);
+    expect([memo.size, memo.get("a"), memo.get("b"), memo.get("c")]).toEqual([3, 1, 20, 3]);
+    memo.set("d", 4);
+    expect([memo.size, memo.get("a"), memo.get("d")]).toEqual([1, undefined, 4]);
+  });
+});
+
 describe("decodeJwt", () => {
   const header = b64url({ alg: "RS256", typ: "JWT" });
 
@@ -109,6 +123,8 @@ describe("decodeJwt", () => {
     const token = (i: number) => `${header}.${b64url({ sub: `memo-${i}` })}.c2ln`;
     const first = decodeJwt(token(0));
     expect(decodeJwt(token(0))).toBe(first);
+    decodeJwt(token(1));
+    expect(decodeJwt(token(0))).toBe(first);
     // Short tokens too (shorter than the tail the table is keyed by).
     const short = decodeJwt("e30.e30.x");
     expect(short).toBeDefined();
@@ -126,7 +142,10 @@ describe("signJwt and verifyJwt remember their RSA work", () => {
     const token = signJwt({ alg: "RS256" }, { n: 0 }, privateKey);
     expect(signJwt({ alg: "RS256" }, { n: 0 }, privateKey)).toBe(token);
     expect(sign).toHaveBeenCalledTimes(1);
-    for (let n = 1; n < MEMO_LIMIT; n++) signJwt({ alg: "RS256" }, { n }, privateKey);
+    signJwt({ alg: "RS256" }, { n: 1 }, privateKey);
+    signJwt({ alg: "RS256" }, { n: 0 }, privateKey);
+    expect(sign).toHaveBeenCalledTimes(2);
+    for (let n = 2; n < MEMO_LIMIT; n++) signJwt({ alg: "RS256" }, { n }, privateKey);
     expect(sign).toHaveBeenCalledTimes(MEMO_LIMIT);
     signJwt({ alg: "RS256" }, { n: MEMO_LIMIT }, privateKey);
     signJwt({ alg: "RS256" }, { n: 0 }, privateKey);

@@ -3,6 +3,7 @@
  */
 import { type KeyObject, sign, verify } from "node:crypto";
 import { freeze } from "immer";
+import { BoundedMemo } from "./memo";
 
 /** A decoded token: header, claims, and the parts its signature covers. */
 export interface DecodedJwt {
@@ -14,13 +15,13 @@ export interface DecodedJwt {
 
 const HASHES: Readonly<Record<string, string>> = { RS256: "sha256", RS512: "sha512" };
 
-const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** How many results each memo table below keeps before it starts over. */
 const MEMO_LIMIT = 4096;
 
 /** Signatures already made, per key. RS256/RS512 (RSASSA-PKCS1-v1_5) signatures are deterministic. */
-const signatures = new WeakMap<KeyObject, Map<string, string>>();
+const signatures = new WeakMap<KeyObject, BoundedMemo<string, string>>();
 
 /**
  * Signs claims into a compact JWS. An RSA signature costs most of a millisecond, so signatures are remembered
@@ -39,15 +40,15 @@ export function signJwt(
   const signingInput = `${b64(header)}.${b64(payload)}`;
   let known = signatures.get(key);
   if (!known) {
-    known = new Map();
+    known = new BoundedMemo(MEMO_LIMIT);
     signatures.set(key, known);
   }
-  let signature = known.get(signingInput);
-  if (signature === undefined) {
-    signature = sign(HASHES[header.alg] as string, Buffer.from(signingInput), key).toString("base64url");
-    if (known.size >= MEMO_LIMIT) known.clear();
-    known.set(signingInput, signature);
-  }
+  const signature =
+    known.get(signingInput) ??
+    known.set(
+      signingInput,
+      sign(HASHES[header.alg] as string, Buffer.from(signingInput), key).toString("base64url"),
+    );
   return `${signingInput}.${signature}`;
 }
 
@@ -55,7 +56,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Decodes remembered by the token's last characters (its signature): hashing a whole token costs more. */
-const decodedTokens = new Map<string, { readonly token: string; readonly decoded: DecodedJwt | undefined }>();
+const decodedTokens = new BoundedMemo<
+  string,
+  { readonly token: string; readonly decoded: DecodedJwt | undefined }
+>(MEMO_LIMIT);
 const TAIL = 32;
 
 /**
@@ -63,13 +67,11 @@ const TAIL = 32;
  * frozen and remembered per token (at most 4,096), since the same tokens come back call after call.
  */
 export function decodeJwt(token: string): DecodedJwt | undefined {
-  const tail = token.length > TAIL ? token.slice(-TAIL) : token;
+  // The whole token when it is shorter than the tail.
+  const tail = token.slice(-TAIL);
   const known = decodedTokens.get(tail);
   if (known?.token === token) return known.decoded;
-  const decoded = decodeUncached(token);
-  if (decodedTokens.size >= MEMO_LIMIT) decodedTokens.clear();
-  decodedTokens.set(tail, { token, decoded });
-  return decoded;
+  return decodedTokens.set(tail, { token, decoded: decodeUncached(token) }).decoded;
 }
 
 function decodeUncached(token: string): DecodedJwt | undefined {

@@ -80,5 +80,5 @@ export function mintSamlResponse(input: SamlTokenInput, now: number): string {
     `<saml:Conditions NotBefore="${issued}" NotOnOrAfter="${expires}"><saml:AudienceRestriction><saml:Audience>urn:amazon:webservices</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     `<saml:AttributeStatement>${attributes.join("")}</saml:AttributeStatement>` +
     `</saml:Assertion></samlp:Response>`;
-  return Buffer.from(xml, "utf8").toString("base64");
+  return Buffer.from(xml).toString("base64");
 }
