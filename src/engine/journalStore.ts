@@ -34,6 +34,8 @@ const BEFORE = 5;
 const AFTER = 6;
 /** At most this many calls are replayed to rebuild a state. */
 const CHECKPOINT = 32;
+/** In the state-after slot: the call changed nothing, its state after is its state before (whether kept or rebuilt). */
+const UNCHANGED = Symbol("unchanged");
 
 /**
  * The calls of an engine, in order.
@@ -79,7 +81,15 @@ export class Journal {
     // The previous call's state after is this call's state before, kept or rebuilt with it.
     if (chained) this.data[(index - 1 - this.base) * SLOTS + AFTER] = undefined;
     const keep = !chained || index % CHECKPOINT === 0;
-    this.data.push(operation, text, result, region, time, keep ? before : undefined, after);
+    this.data.push(
+      operation,
+      text,
+      result,
+      region,
+      time,
+      keep ? before : undefined,
+      after === before ? UNCHANGED : after,
+    );
     this.last = after;
   }
 
@@ -152,7 +162,8 @@ export class Journal {
   }
 
   private after(index: number): CoreState {
-    const kept = this.slot(index, AFTER) as CoreState | undefined;
+    const kept = this.slot(index, AFTER) as CoreState | typeof UNCHANGED | undefined;
+    if (kept === UNCHANGED) return this.before(index);
     if (kept === undefined) return this.before(index + 1);
     this.afters.set(index, kept);
     return kept;

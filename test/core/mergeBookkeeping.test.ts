@@ -105,6 +105,31 @@ describe("LastModifiedDate and stored claims", () => {
   });
 });
 
+describe("a sign-in that changes nothing", () => {
+  it("leaves the state object as it was: the same token again, a developer user alone again", async () => {
+    const { fake, getId, devId, userPoolToken } = world();
+    const token = userPoolToken("sales");
+    await getId({ [USER_POOL]: token });
+    await getId({ [USER_POOL]: token });
+    await devId({ [DEV]: "user-1" });
+    await devId({ [DEV]: "user-1" });
+    const [, again, , devAgain] = fake.calls;
+    expect(again?.stateAfter).toBe(again?.stateBefore);
+    expect(devAgain?.stateAfter).toBe(devAgain?.stateBefore);
+  });
+
+  it("writes when a presented login is not linked yet, or brings other claims", async () => {
+    const { fake, getId, devId, userPoolToken } = world();
+    const id = await getId({ [USER_POOL]: userPoolToken("sales") });
+    await getId({ [USER_POOL]: userPoolToken("support") });
+    await devId({ [DEV]: "user-1", [USER_POOL]: userPoolToken("support") });
+    const [, otherClaims, developerUser] = fake.calls;
+    expect(otherClaims?.stateAfter).not.toBe(otherClaims?.stateBefore);
+    expect(developerUser?.stateAfter).not.toBe(developerUser?.stateBefore);
+    expect(fake.getIdentity(id)?.DeveloperUserIdentifiers).toEqual(["user-1"]);
+  });
+});
+
 describe("absorbing identities", () => {
   it("an implicit merge hands the absorbed identity's logins and claims to the oldest and disables it now", async () => {
     const { fake, client, clock, getId, userPoolToken } = world();

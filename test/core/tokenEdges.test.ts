@@ -117,6 +117,8 @@ describe("decodeJwt", () => {
     expect(Object.isFrozen(nested)).toBe(true);
     expect(Object.isFrozen(nested.list)).toBe(true);
     expect(Object.isFrozen(decoded?.header)).toBe(true);
+    const withNestedHeader = decodeJwt(`${b64url({ alg: "RS256", jwk: { kty: "RSA" } })}.${b64url({})}.c2ln`);
+    expect(Object.isFrozen(withNestedHeader?.header.jwk)).toBe(true);
   });
 
   it("remembers a decode per token until 4,096 other tokens were decoded", () => {

@@ -5,6 +5,7 @@
  * from the lowest, then by key, numbers first) whatever the history of the map. A persistent map never
  * changes a version another holder has, batch or not.
  */
+import { inspect } from "node:util";
 import { PMap } from "../../src/core/store/pmap";
 import { hashOf } from "../../src/core/store/trie";
 
@@ -115,5 +116,25 @@ describe("the trie", () => {
     expect(hashOf(`x${TAIL}`)).toBe(hashOf(`y${TAIL}`));
     expect(hashOf(`x${TAIL}`)).not.toBe(hashOf(TAIL));
     expect(hashOf(`x${TAIL}`)).not.toBe(hashOf(`${TAIL}x`));
+  });
+
+  it("counts a key set twice in a batch once, keeps the later of repeated keys, and shares the empty map", () => {
+    const batch = PMap.empty<string, number>().batch();
+    batch.set("a", 1).set("a", 2).set("b", 3);
+    const done = batch.done();
+    expect([done.size, done.get("a")]).toEqual([2, 2]);
+    const built = PMap.empty<string, number>().setAll(["a", "b", "a", "c", "a"], [1, 2, 3, 4, 5]);
+    expect([...built]).toEqual(canonical(["a", "b", "c"]).map((k) => [k, { a: 5, b: 2, c: 4 }[k as string]]));
+    expect(built.size).toBe(3);
+    expect(built.setAll([], [])).toBe(built);
+    expect(done.deleteAll(["a", "b"])).toBe(PMap.empty());
+    expect(done.delete("a").delete("b")).toBe(PMap.empty());
+  });
+
+  it("prints like a Map, and as [PMap(n)] below the depth printed", () => {
+    const map = PMap.empty<string, number>().set("a", 1);
+    expect(inspect(map)).toBe("PMap(1) { 'a' => 1 }");
+    expect(inspect({ map }, { depth: 0 })).toBe("{ map: [PMap(1)] }");
+    expect(inspect(map, { depth: 0 })).toBe("PMap(1) { 'a' => 1 }");
   });
 });
