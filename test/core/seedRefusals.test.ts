@@ -20,6 +20,8 @@ function world() {
   const members = fake.seedIdentityPool({
     IdentityPoolName: "members only",
     AllowUnauthenticatedIdentities: false,
+    DeveloperProviderName: "login.members",
+    SupportedLoginProviders: { [FB]: "fb-app" },
   });
   const plain = fake.seedIdentityPool({
     IdentityPoolName: "no developer provider",
@@ -72,17 +74,19 @@ describe("seedIdentities", () => {
     expect(
       refusal(fake, () => fake.seedIdentities([{ IdentityPoolId: id, Logins: { [FB]: "alice" } }])),
     ).toBe(taken);
+    // The identity named is the first new one linking the login (its id as it would have been generated).
+    const inputs = [
+      { IdentityPoolId: id, Logins: { [FB]: "carol" } },
+      { IdentityPoolId: id, Logins: { [FB]: "bob" } },
+    ];
+    const before = fake.snapshot();
+    const [, bob] = fake.seedIdentities(inputs);
+    fake.restore(before);
     const twice = refusal(fake, () =>
-      fake.seedIdentities([
-        { IdentityPoolId: id, Logins: { [FB]: "bob" } },
-        { IdentityPoolId: id, Logins: { [FB]: "carol" } },
-        { IdentityPoolId: id, Logins: { [FB]: "bob" } },
-      ]),
+      fake.seedIdentities([...inputs, { IdentityPoolId: id, Logins: { [FB]: "bob" } }]),
     );
-    expect(twice).toMatch(
-      new RegExp(
-        `^ResourceConflictException: The ${FB} login of this user is already linked to identity 'us-east-1:`,
-      ),
+    expect(twice).toBe(
+      `ResourceConflictException: The ${FB} login of this user is already linked to identity '${bob?.IdentityId}'.`,
     );
   });
 
@@ -120,6 +124,11 @@ describe("seedIdentities", () => {
       ),
     ).toBe("ResourceConflictException: The number of linked logins of an identity is limited to 20.");
     expect(fake.seedIdentities([{ IdentityPoolId: id, DeveloperUserIdentifiers: users }])).toHaveLength(1);
+    expect(
+      fake.seedIdentities([
+        { IdentityPoolId: members, Logins: { [FB]: "erin" }, DeveloperUserIdentifiers: ["erin"] },
+      ]),
+    ).toHaveLength(1);
     expect(refusal(fake, () => fake.seedIdentities([{ IdentityPoolId: members }]))).toBe(
       "NotAuthorizedException: Unauthenticated access is not supported for this identity pool.",
     );

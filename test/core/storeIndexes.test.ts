@@ -11,6 +11,7 @@ import {
   DescribeIdentityCommand,
 } from "@aws-sdk/client-cognito-identity";
 import { setup } from "../support/helpers";
+import { storedIdentity } from "../support/stored";
 
 const FB = "graph.facebook.com";
 
@@ -77,4 +78,19 @@ it("reads the state views as maps: string keys only, has, and [Map(n)] below the
   expect(pools.get(7 as unknown as string)).toBeUndefined();
   expect(inspect({ pools }, { depth: 0 })).toBe("{ pools: [Map(1)] }");
   expect(inspect(pools, { depth: 0 })).toMatch(/^Map\(1\) \{/);
+});
+
+it("shares one frozen empty map and list among identity records (identities are many, empties common)", async () => {
+  const { fake } = setup();
+  const pool = fake.seedIdentityPool({ IdentityPoolName: "empties", AllowUnauthenticatedIdentities: true });
+  const [a, b] = fake.seedIdentities([
+    { IdentityPoolId: pool.IdentityPoolId },
+    { IdentityPoolId: pool.IdentityPoolId },
+  ]);
+  const first = storedIdentity(fake, a?.IdentityId as string);
+  const second = storedIdentity(fake, b?.IdentityId as string);
+  expect(first?.developerUserIdentifiers).toBe(second?.developerUserIdentifiers);
+  expect(first?.logins).toBe(second?.logins);
+  expect(first?.loginClaims).toBe(first?.logins);
+  expect(Object.isFrozen(first?.developerUserIdentifiers)).toBe(true);
 });

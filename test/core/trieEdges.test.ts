@@ -126,6 +126,13 @@ describe("the trie", () => {
     const built = PMap.empty<string, number>().setAll(["a", "b", "a", "c", "a"], [1, 2, 3, 4, 5]);
     expect([...built]).toEqual(canonical(["a", "b", "c"]).map((k) => [k, { a: 5, b: 2, c: 4 }[k as string]]));
     expect(built.size).toBe(3);
+    const keys = ["c", "a", "b"];
+    const values = [3, 1, 2];
+    PMap.empty<string, number>().setAll(keys, values);
+    expect([keys, values]).toEqual([
+      ["c", "a", "b"],
+      [3, 1, 2],
+    ]);
     expect(built.setAll([], [])).toBe(built);
     expect(done.deleteAll(["a", "b"])).toBe(PMap.empty());
     expect(done.delete("a").delete("b")).toBe(PMap.empty());

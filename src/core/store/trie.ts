@@ -213,7 +213,8 @@ function leafOf<K extends Key, V>(
   values: V[],
   count: { value: number },
 ): Leaf<K, V> {
-  const h = hashes.slice();
+  // `hashes` is always a fresh array (the build's own); keys and values may be the caller's: copied.
+  const h = hashes;
   const k = keys.slice();
   const v = values.slice();
   let repeats = false;
