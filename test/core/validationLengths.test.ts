@@ -37,6 +37,10 @@ it.each<[string, string, string]>([
   ["1,023 characters and a lone high surrogate at the end", `${"a".repeat(1023)}\ud800`, "passes"],
   ["a lone high surrogate before a letter, 1,025 in all", `\ud800${"a".repeat(1024)}`, TOO_LONG],
   ["512 lone high surrogates before letters", "\ud800a".repeat(512), "passes"],
+  ["a letter and a lone low surrogate, 513 times (1,026 code points)", "a\udc00".repeat(513), TOO_LONG],
+  ["1,025 lone low surrogates", "\udc00".repeat(1025), TOO_LONG],
+  ["1,024 pairs at the top of the surrogate ranges", "\udbff\udfff".repeat(1024), "passes"],
+  ["1,024 pairs at the bottom of the surrogate ranges", "\ud800\udc00".repeat(1024), "passes"],
   ["the empty string", "", "ValidationException: Member must have length greater than or equal to 1"],
   ["one emoji", EMOJI, "passes"],
 ])("%s", async (_name, user, expected) => {
