@@ -213,8 +213,8 @@ function leafOf<K extends Key, V>(
   values: V[],
   count: { value: number },
 ): Leaf<K, V> {
-  // `hashes` is always a fresh array (the build's own); keys and values may be the caller's: copied.
-  const h = hashes;
+  // Copies: keys and values may be the caller's, and a copy of the build's own arrays drops their spare capacity.
+  const h = hashes.slice();
   const k = keys.slice();
   const v = values.slice();
   let repeats = false;
