@@ -12,6 +12,7 @@ import {
   loginOwner,
   writeIdentity,
 } from "../../src/core/store/identities";
+import { poolIdsInRegion, regionsInUse, removePool } from "../../src/core/store/pools";
 import { coreStateOf } from "../../src/internal";
 import { setup } from "../support/helpers";
 
@@ -107,5 +108,36 @@ describe("addIdentities and insertIdentity", () => {
       `insertIdentity: no pool ${UNKNOWN_POOL}`,
     );
     expect(insertIdentity(state, poolId, {}, env).identity.seq).toBe(2);
+  });
+});
+
+describe("pool writers", () => {
+  it("drop a region from the regions in use when its last pool goes, and list its pools in order until then", () => {
+    const { fake } = setup();
+    const a = fake.seedIdentityPool({
+      IdentityPoolName: "a",
+      AllowUnauthenticatedIdentities: true,
+      Region: "local-1",
+    });
+    const b = fake.seedIdentityPool({
+      IdentityPoolName: "b",
+      AllowUnauthenticatedIdentities: true,
+      Region: "local-1",
+    });
+    const state = coreStateOf(fake);
+    const pool = (id: string) => {
+      const entry = state.pools.get(id);
+      if (!entry) throw new Error("no pool");
+      return entry.pool;
+    };
+    const local = { accountId: "123456789012", region: "local-1", now: 0 };
+    expect(regionsInUse(state)).toEqual(["local-1"]);
+    expect(poolIdsInRegion(state, local)).toEqual([a.IdentityPoolId, b.IdentityPoolId]);
+    const one = removePool(state, pool(a.IdentityPoolId));
+    expect(poolIdsInRegion(one, local)).toEqual([b.IdentityPoolId]);
+    expect(regionsInUse(one)).toEqual(["local-1"]);
+    const none = removePool(one, pool(b.IdentityPoolId));
+    expect(regionsInUse(none)).toEqual([]);
+    expect(poolIdsInRegion(none, { ...local, region: "local-2" })).toEqual([]);
   });
 });

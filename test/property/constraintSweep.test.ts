@@ -12,6 +12,7 @@ import {
   SHAPES,
   type Shape,
 } from "../../src/core";
+import { passesFastCheck } from "../../src/core/validation/validate";
 import { type Json, rejection, sampleValue, sdkCommand, setup } from "../support/helpers";
 import { report } from "../support/report";
 
@@ -370,6 +371,22 @@ describe("constraint sweep generated from the model", () => {
     expect(cases.length).toBe(covered.size);
     expect([...covered].sort()).toEqual([...violable].sort());
     expect(covered.size).toBe(violable.length);
+  });
+
+  it("has a fast check that accepts every sample input and refuses every violating one", () => {
+    for (const operation of OPERATION_NAMES) {
+      expect([operation, passesFastCheck(operation, sampleValue(OPERATIONS[operation].input))]).toEqual([
+        operation,
+        true,
+      ]);
+    }
+    for (const c of cases) {
+      expect([c.operation, c.label, passesFastCheck(c.operation, c.input)]).toEqual([
+        c.operation,
+        c.label,
+        false,
+      ]);
+    }
   });
 
   it.each(cases.map((c) => [`${c.operation} ${c.label}`, c] as const))("%s", async (_label, c) => {

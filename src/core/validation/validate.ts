@@ -243,6 +243,20 @@ export function validationMessage(found: readonly string[]): string {
 }
 
 /**
+ * Whether `raw` passes the fast check of {@link parseInput}: the check that lets a valid input through without
+ * collecting violations. It must agree with the full check (the constraint sweep holds it to that).
+ *
+ * @example
+ * ```ts
+ * passesFastCheck("DescribeIdentityPool", { IdentityPoolId: "bad" }); // false
+ * ```
+ */
+export function passesFastCheck(operation: OperationName, raw: unknown): boolean {
+  const root = OPERATIONS[operation].input;
+  return satisfies({ target: root }, coerce(shapeOf(root), raw ?? {}));
+}
+
+/**
  * Checks a raw (JSON-parsed) input against the operation's input shape and returns a clean copy.
  * Throws `SerializationException` for wrong JSON types and `ValidationException` for constraint violations.
  *
