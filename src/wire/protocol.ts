@@ -132,56 +132,74 @@ export const parseBody = (text: string): unknown =>
   // A body that opens with `{` is not blank: no trimmed copy of it (a login token makes it long).
   text.charCodeAt(0) !== 0x7b && text.trim() === "" ? {} : JSON.parse(text);
 
-/** The JSON of frozen list items already serialized: frozen values never change, and list pages repeat them. */
-const itemJson = new WeakMap<object, string>();
+/**
+ * The UTF-8 JSON of frozen values already serialized, after a comma (`,{...}`: list items mostly follow
+ * one): frozen values never change, and list pages repeat them.
+ */
+const frozenJson = new WeakMap<object, Uint8Array>();
 
-const jsonOfItem = (item: unknown): string => {
-  if (typeof item !== "object" || item === null || !Object.isFrozen(item))
-    return JSON.stringify(item) ?? "null";
-  let json = itemJson.get(item);
-  if (json === undefined) {
-    json = JSON.stringify(item);
-    itemJson.set(item, json);
+/** A value's UTF-8 JSON after a comma, as `JSON.stringify` writes it in a list (`null` for what it skips). */
+const listedJson = (value: unknown): Uint8Array => {
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value))
+    return bytesOf(`,${JSON.stringify(value) ?? "null"}`);
+  let bytes = frozenJson.get(value);
+  if (bytes === undefined) {
+    bytes = bytesOf(`,${JSON.stringify(value)}`);
+    frozenJson.set(value, bytes);
   }
-  return json;
+  return bytes;
 };
 
+/** One new array holding `parts` one after another. */
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
 /**
- * An output's JSON, as `JSON.stringify` writes it, except that frozen values are serialized once and reused:
- * a frozen output whole (`DescribeIdentity` answers the same frozen description call after call), and the
- * frozen items of an output's top-level lists (a 60-item `ListIdentities` page otherwise re-serializes the
- * same descriptions on every call).
+ * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always in a new array, except that
+ * frozen values are serialized and encoded once and copied after: a frozen output whole (`DescribeIdentity`
+ * answers the same frozen description call after call), and the frozen items of an output's top-level lists
+ * (a 60-item `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
  *
  * @example
  * ```ts
- * outputJson({ Identities: [Object.freeze({ IdentityId: "us-east-1:…" })] }); // same text as JSON.stringify
+ * outputBytes({ Identities: [Object.freeze({ IdentityId: "us-east-1:…" })] }); // bytes of JSON.stringify's text
  * ```
  */
-export function outputJson(output: Readonly<Record<string, unknown>>): string {
-  return Object.isFrozen(output) ? jsonOfItem(output) : listJson(output);
-}
-
-/** {@link outputJson} of an output that is not frozen: its frozen list items reused. */
-function listJson(output: Readonly<Record<string, unknown>>): string {
-  let json = "";
+export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
+  if (Object.isFrozen(output)) return listedJson(output).slice(1);
   let lists = false;
-  for (const key in output) {
-    const value = output[key];
-    if (Array.isArray(value)) lists = true;
-  }
-  if (!lists) return JSON.stringify(output);
+  for (const key in output) if (Array.isArray(output[key])) lists = true;
+  if (!lists) return bytesOf(JSON.stringify(output));
+  // The text around the lists is gathered, and encoded before the first item of each list and at the end.
+  const parts: Uint8Array[] = [];
+  let text = "{";
   for (const key of Object.keys(output)) {
     const value = output[key];
     if (value === undefined) continue;
-    json += json === "" ? "{" : ",";
-    json += `${JSON.stringify(key)}:`;
+    text += `${text === "{" && parts.length === 0 ? "" : ","}${JSON.stringify(key)}:`;
     if (Array.isArray(value)) {
-      json += "[";
-      for (let i = 0; i < value.length; i++) json += (i === 0 ? "" : ",") + jsonOfItem(value[i]);
-      json += "]";
-    } else json += JSON.stringify(value);
+      text += "[";
+      for (let i = 0; i < value.length; i++) {
+        const item = listedJson(value[i]);
+        if (i === 0) {
+          parts.push(bytesOf(text), item.subarray(1));
+          text = "";
+        } else parts.push(item);
+      }
+      text += "]";
+    } else text += JSON.stringify(value);
   }
-  return json === "" ? "{}" : `${json}}`;
+  parts.push(bytesOf(`${text}}`));
+  return joined(parts);
 }
 
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
@@ -199,7 +217,7 @@ export function writeResponse(
     return {
       statusCode: 200,
       headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId },
-      body: bytesOf(outputJson(result.output)),
+      body: outputBytes(result.output),
     };
   }
   const { type, message } = result.error;

@@ -5,7 +5,7 @@
  * headers, and endpoint hosts that only look like Cognito Identity's.
  */
 import {
-  outputJson,
+  outputBytes,
   readRequest,
   regionOfHost,
   TARGET_PREFIX,
@@ -13,6 +13,10 @@ import {
   writeResponse,
 } from "../../src/wire/protocol";
 import { statusOf } from "../../src/wire/status";
+
+/** The text of an output body. */
+const outputJson = (output: Readonly<Record<string, unknown>>): string =>
+  Buffer.from(outputBytes(output)).toString("utf8");
 
 const target = (operation: string) => `${TARGET_PREFIX}${operation}`;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -136,6 +140,17 @@ describe("writing a response", () => {
     expect(outputJson({ L: [item, undefined, null, 2] })).toBe('{"L":[{"a":1},null,null,2]}');
     item.a = 2;
     expect(outputJson({ L: [item] })).toBe('{"L":[{"a":2}]}');
+  });
+
+  it("hands over a new body every time, so a caller that changes one changes no later answer", () => {
+    const frozenItem = Object.freeze({ a: 1 });
+    for (const output of [Object.freeze({ a: 1 }), { L: [frozenItem, frozenItem] }]) {
+      const first = outputBytes(output);
+      first.fill(0x20);
+      const second = outputBytes(output);
+      expect(second).not.toBe(first);
+      expect(Buffer.from(second).toString("utf8")).toBe(JSON.stringify(output));
+    }
   });
 
   it("writes framework errors with a namespaced type and a capitalised Message, when there is one", () => {

@@ -9,8 +9,12 @@ import {
 } from "@aws-sdk/client-cognito-identity";
 import fc from "fast-check";
 import { createCognitoIdentityFake } from "../../src";
-import { outputJson, readRequest, regionOfHost, writeResponse } from "../../src/wire/protocol";
+import { outputBytes, readRequest, regionOfHost, writeResponse } from "../../src/wire/protocol";
 import { rejection, setup } from "../support/helpers";
+
+/** The text of an output body. */
+const outputJson = (output: Readonly<Record<string, unknown>>): string =>
+  Buffer.from(outputBytes(output)).toString("utf8");
 
 function tamper(
   client: ReturnType<typeof setup>["client"],
