@@ -23,24 +23,30 @@ export function decodeToken(scope: string, token: string | undefined): number {
 }
 
 /**
- * A page of at most `max` items from candidates in listing order, each with its sequence number; `after` is
- * the sequence the next page resumes after, set only when more items remain.
+ * A page of at most `max` items, read at positions `from` to `end - 1` in listing order (`itemAt` answers
+ * `undefined` for a position to skip); `after` is the position of the last item taken, set only when more
+ * items remain.
  *
  * @example
  * ```ts
- * takePage([[1, "a"], [2, "b"], [3, "c"]], 2); // { page: ["a", "b"], after: 2 }
+ * const items = ["a", undefined, "b", "c"];
+ * takePage(0, items.length, 2, (i) => items[i]); // { page: ["a", "b"], after: 2 }
  * ```
  */
 export function takePage<T>(
-  candidates: Iterable<readonly [number, T]>,
+  from: number,
+  end: number,
   max: number,
+  itemAt: (position: number) => T | undefined,
 ): { page: T[]; after?: number } {
   const page: T[] = [];
   let last = -1;
-  for (const [seq, item] of candidates) {
+  for (let position = from; position < end; position++) {
+    const item = itemAt(position);
+    if (item === undefined) continue;
     if (page.length === max) return { page, after: last };
     page.push(item);
-    last = seq;
+    last = position;
   }
   return { page };
 }

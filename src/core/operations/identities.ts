@@ -50,14 +50,11 @@ export const listIdentities: Handler<"ListIdentities"> = (state, input, { ctx })
   const from = decodeToken(scope, input.NextToken) + 1;
   // Walks the creation-order index from the token's position: a page costs its own size (plus any gaps left
   // by deleted or hidden identities), whatever the pool's size.
-  function* candidates(): Generator<[number, IdentityDescription]> {
-    for (let seq = from; seq < entry.nextSeq; seq++) {
-      const id = entry.order.get(seq);
-      const identity = id === undefined ? undefined : entry.identities.get(id);
-      if (identity && !(input.HideDisabled && identity.disabled)) yield [seq, describe(identity, entry)];
-    }
-  }
-  const taken = takePage(candidates(), input.MaxResults);
+  const taken = takePage(from, entry.nextSeq, input.MaxResults, (seq) => {
+    const id = entry.order.get(seq);
+    const identity = id === undefined ? undefined : entry.identities.get(id);
+    return identity && !(input.HideDisabled && identity.disabled) ? describe(identity, entry) : undefined;
+  });
   const output: { IdentityPoolId: string; Identities: IdentityDescription[]; NextToken?: string } = {
     IdentityPoolId: entry.pool.identityPoolId,
     Identities: taken.page,

@@ -5,7 +5,7 @@
 import { decodeToken, encodeToken, takePage } from "../domain/pagination";
 import { buildConfig, createPool } from "../domain/poolConfig";
 import { errors } from "../errors";
-import type { Context } from "../state";
+import type { Context, StoredPool } from "../state";
 import { poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
 import type { Handler } from "./handler";
 
@@ -47,19 +47,16 @@ const listScope = (ctx: Context): string => `pools/${ctx.accountId}/${ctx.region
 
 export const listIdentityPools: Handler<"ListIdentityPools"> = (state, input, { ctx }) => {
   const after = decodeToken(listScope(ctx), input.NextToken);
-  function* candidates(): Generator<[number, { IdentityPoolId: string; IdentityPoolName: string }]> {
-    for (const id of poolIdsInRegion(state, ctx)) {
-      const pool = state.pools.get(id)?.pool;
-      if (pool && pool.listSeq > after) {
-        yield [
-          pool.listSeq,
-          { IdentityPoolId: pool.identityPoolId, IdentityPoolName: pool.config.IdentityPoolName },
-        ];
-      }
-    }
-  }
-  const taken = takePage(candidates(), input.MaxResults);
+  const ids = poolIdsInRegion(state, ctx);
+  const poolAt = (position: number) => state.pools.get(ids[position] as string)?.pool;
+  const taken = takePage(0, ids.length, input.MaxResults, (position) => {
+    const pool = poolAt(position);
+    return pool && pool.listSeq > after
+      ? { IdentityPoolId: pool.identityPoolId, IdentityPoolName: pool.config.IdentityPoolName }
+      : undefined;
+  });
   const output: { IdentityPools: typeof taken.page; NextToken?: string } = { IdentityPools: taken.page };
-  if (taken.after !== undefined) output.NextToken = encodeToken(listScope(ctx), taken.after);
+  if (taken.after !== undefined)
+    output.NextToken = encodeToken(listScope(ctx), (poolAt(taken.after) as StoredPool).listSeq);
   return { state, output };
 };
