@@ -76,7 +76,14 @@ export class IdSource {
   /** `count` bytes, four per 32-bit word. */
   bytes(count: number): Buffer {
     const out = Buffer.allocUnsafe(Math.ceil(count / 4) * 4);
-    for (let i = 0; i < out.length; i += 4) out.writeUInt32LE(this.next(), i);
+    // Plain byte stores, little-endian: `writeUInt32LE` checks its arguments on every call.
+    for (let i = 0; i < out.length; i += 4) {
+      const word = this.next();
+      out[i] = word;
+      out[i + 1] = word >>> 8;
+      out[i + 2] = word >>> 16;
+      out[i + 3] = word >>> 24;
+    }
     return out.subarray(0, count);
   }
 
