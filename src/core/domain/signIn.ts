@@ -6,7 +6,7 @@
  * Typical use by an operation:
  * ```ts
  * const verified = verifyLogins(entry.pool, input.Logins ?? {}, ctx.now);
- * const { state: next, identity } = signIn(state, entry.pool.identityPoolId, { logins: verified, identityId }, env);
+ * const { state: next, identity } = signIn(state, entry, { logins: verified, identityId }, env);
  * ```
  */
 import { errors } from "../errors";
@@ -60,13 +60,11 @@ export interface SignInResult {
  * // GetOpenIdToken / GetCredentialsForIdentity: the caller names an identity and may bring logins to link.
  * const { entry } = requireIdentity(state, input.IdentityId, env.ctx);
  * const logins = verifyLogins(entry.pool, input.Logins ?? {}, env.ctx.now);
- * const { state: next, identity } = signIn(state, entry.pool.identityPoolId, { logins, identityId: input.IdentityId }, env);
+ * const { state: next, identity } = signIn(state, entry, { logins, identityId: input.IdentityId }, env);
  * // identity.identityId may differ from input.IdentityId after a merge; identity.loginClaims feed role mapping.
  * ```
  */
-export function signIn(state: CoreState, poolId: string, request: SignInRequest, env: Env): SignInResult {
-  const entry = state.pools.get(poolId);
-  if (!entry) throw new Error(`signIn: no pool ${poolId}`);
+export function signIn(state: CoreState, entry: PoolEntry, request: SignInRequest, env: Env): SignInResult {
   const { logins, developerUser } = request;
   const claimed =
     request.identityId === undefined ? undefined : requireIdentityInPool(entry, request.identityId);
@@ -88,7 +86,7 @@ export function signIn(state: CoreState, poolId: string, request: SignInRequest,
     requireLinkCount(logins.length + developerUsers.length);
     const created = insertIdentity(
       state,
-      poolId,
+      entry.pool.identityPoolId,
       {
         logins: Object.fromEntries(logins.map((l) => [l.provider, l.user])),
         loginClaims: Object.fromEntries(logins.map((l) => [l.provider, l.claims])),
@@ -124,8 +122,8 @@ function isCurrent(
   developerUsers: readonly string[],
 ): boolean {
   for (const login of logins) {
-    if (!Object.hasOwn(identity.logins, login.provider) || identity.logins[login.provider] !== login.user)
-      return false;
+    // An unlinked provider reads `undefined` or an `Object.prototype` member, never a user's string.
+    if (identity.logins[login.provider] !== login.user) return false;
     if (identity.loginClaims[login.provider] !== login.claims) return false;
   }
   return developerUsers.every((user) => identity.developerUserIdentifiers.includes(user));
@@ -143,10 +141,8 @@ function ownersOf(entry: PoolEntry, request: SignInRequest): StoredIdentity[] {
     if (owner !== undefined) ids.add(owner);
   }
   const owners: StoredIdentity[] = [];
-  for (const id of ids) {
-    const identity = entry.identities.get(id);
-    if (identity) owners.push(identity);
-  }
+  // The pool's indexes only hold ids of its stored identities (the store's writers keep them in step).
+  for (const id of ids) owners.push(entry.identities.get(id) as StoredIdentity);
   return owners;
 }
 

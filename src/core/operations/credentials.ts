@@ -24,7 +24,7 @@ import { signIn } from "../domain/signIn";
 import { verifyLogins } from "../domain/verify";
 import { errors } from "../errors";
 import type { OperationTypes } from "../model/model.generated";
-import type { CoreState, Env, StoredIdentity, StoredPool, VerifiedLogin } from "../state";
+import type { CoreState, Env, PoolEntry, StoredIdentity, StoredPool, VerifiedLogin } from "../state";
 import { isAuthenticated, requireIdentity } from "../store/identities";
 import { OPENID_TOKEN_SECONDS, signOpenIdToken, verifyOpenIdToken } from "../tokens/openid";
 import type { Handler } from "./handler";
@@ -35,13 +35,13 @@ import type { Handler } from "./handler";
  */
 function signInAs(
   state: CoreState,
-  pool: StoredPool,
+  entry: PoolEntry,
   identityId: string,
   logins: Readonly<Record<string, string>>,
   env: Env,
 ): { state: CoreState; identity: StoredIdentity; logins: readonly VerifiedLogin[] } {
-  const verified = verifyLogins(pool, logins, env.ctx.now);
-  const signedIn = signIn(state, pool.identityPoolId, { logins: verified, identityId }, env);
+  const verified = verifyLogins(entry.pool, logins, env.ctx.now);
+  const signedIn = signIn(state, entry, { logins: verified, identityId }, env);
   return { state: signedIn.state, identity: signedIn.identity, logins: verified };
 }
 
@@ -56,9 +56,10 @@ function signInAs(
  * ```
  */
 export const getOpenIdToken: Handler<"GetOpenIdToken"> = (state, input, env) => {
-  const { pool } = requireIdentity(state, input.IdentityId, env.ctx).entry;
+  const { entry } = requireIdentity(state, input.IdentityId, env.ctx);
+  const { pool } = entry;
   requireClassicFlow(pool, Object.keys(input.Logins ?? {}));
-  const signedIn = signInAs(state, pool, input.IdentityId, input.Logins ?? {}, env);
+  const signedIn = signInAs(state, entry, input.IdentityId, input.Logins ?? {}, env);
   const { identity, logins } = signedIn;
   const token = signOpenIdToken({
     pool,
@@ -84,8 +85,9 @@ type CredentialsInput = OperationTypes["GetCredentialsForIdentity"]["input"];
 
 /** Provider logins (or none): sign in, then resolve the role from the pool's roles and role mappings. */
 function grantForLogins(state: CoreState, input: CredentialsInput, env: Env): Grant {
-  const { pool } = requireIdentity(state, input.IdentityId, env.ctx).entry;
-  const signedIn = signInAs(state, pool, input.IdentityId, input.Logins ?? {}, env);
+  const { entry } = requireIdentity(state, input.IdentityId, env.ctx);
+  const { pool } = entry;
+  const signedIn = signInAs(state, entry, input.IdentityId, input.Logins ?? {}, env);
   const { identity, logins } = signedIn;
   const roleArn = resolveRole({
     pool,

@@ -83,7 +83,7 @@ export const getOpenIdTokenForDeveloperIdentity: Handler<"GetOpenIdTokenForDevel
   const logins = verifyLogins(entry.pool, tokens, ctx.now);
   const signedIn = signIn(
     state,
-    entry.pool.identityPoolId,
+    entry,
     input.IdentityId === undefined
       ? { logins, developerUser }
       : { logins, developerUser, identityId: input.IdentityId },

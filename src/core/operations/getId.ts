@@ -14,6 +14,6 @@ export const getId: Handler<"GetId"> = (state, input, env) => {
     throw errors.poolNotFound(input.IdentityPoolId);
   const entry = requirePool(state, input.IdentityPoolId, ctx);
   const logins = verifyLogins(entry.pool, input.Logins ?? {}, ctx.now);
-  const signedIn = signIn(state, entry.pool.identityPoolId, { logins }, env);
+  const signedIn = signIn(state, entry, { logins }, env);
   return { state: signedIn.state, output: { IdentityId: signedIn.identity.identityId } };
 };
