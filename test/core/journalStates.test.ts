@@ -1,5 +1,5 @@
 /**
- * The journal keeps only some of the states its records give (where the chain of calls breaks, every 32nd
+ * The journal keeps only some of the states its records give (where the chain of calls breaks, every 256th
  * call, the last one) and rebuilds the others by replaying the calls: every record must still give exactly the
  * state the fake had before and after its call, however long the journal and whatever happened between calls.
  */
@@ -13,7 +13,7 @@ import type { CallRecord, FakeState } from "../../src";
 import { setup } from "../support/helpers";
 
 /** A fake, and the state it had after each call (read eagerly, as the journal once kept them). */
-async function journalOf(calls: number) {
+async function journalOf(calls: number, changesBetweenCalls = true) {
   const { fake, client } = setup();
   const seen: FakeState[] = [];
   const pool = await client.send(
@@ -27,11 +27,11 @@ async function journalOf(calls: number) {
   const IdentityPoolId = pool.IdentityPoolId as string;
   let identityId = "";
   for (let i = 1; i < calls; i++) {
-    if (i % 17 === 0) {
+    if (changesBetweenCalls && i % 17 === 0) {
       // A change between calls: the next call's state before is not the previous call's state after.
       fake.seedIdentity({ IdentityPoolId, Logins: { "graph.facebook.com": `seeded-${i}` } });
     }
-    if (i === 50) fake.restore(snapshotAt20);
+    if (changesBetweenCalls && i === 50) fake.restore(snapshotAt20);
     const kind = i % 5;
     if (kind === 0) {
       await client
@@ -71,6 +71,17 @@ describe("the journal's states", () => {
       if (i > 0) expect(call.stateBefore.IdentityPools.size).toBe(1);
     }
     expect(calls.at(-1)?.stateAfter).toBe(fake.state);
+  });
+
+  it("are the states the fake had in an unbroken chain of calls longer than the journal's checkpoint interval", async () => {
+    const { fake, seen } = await journalOf(600, false);
+    const calls = fake.calls as CallRecord[];
+    expect(calls).toHaveLength(600);
+    // Newest first: the states between two kept ones are rebuilt by replaying up to 255 calls.
+    for (const i of [599, 598, 513, 512, 511, 300, 257, 256, 255, 100, 37, 1, 0]) {
+      expect((calls[i] as CallRecord).stateAfter).toEqual(seen[i]);
+      if (i > 0) expect((calls[i] as CallRecord).stateBefore).toBe((calls[i - 1] as CallRecord).stateAfter);
+    }
   });
 
   it("give one object per state: a call's state after is the next call's state before, and a failed call's are one", async () => {
