@@ -152,6 +152,7 @@ export class Engine {
   }
 
   private takeFailure(operation: string): FailureSpec | undefined {
+    if (this.failures.length === 0) return undefined;
     const found = this.failures.find((f) => f.operation === operation || f.operation === "*");
     if (!found) return undefined;
     found.remaining -= 1;

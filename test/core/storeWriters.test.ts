@@ -108,6 +108,36 @@ describe("addIdentities and insertIdentity", () => {
       `insertIdentity: no pool ${UNKNOWN_POOL}`,
     );
     expect(insertIdentity(state, poolId, {}, env).identity.seq).toBe(2);
+    expect(() => insertIdentity(state, poolId, { logins: { [FB]: "bob" } }, env)).toThrow(
+      `login ${FB} is linked to ${bob.identityId}`,
+    );
+    expect(() => insertIdentity(state, poolId, { developerUserIdentifiers: ["dev-bob"] }, env)).toThrow(
+      `developer user is linked to ${bob.identityId}`,
+    );
+  });
+
+  it("insertIdentity registers the new identity in every index, and leaves the state it was given alone", () => {
+    const { state, entry, poolId, env } = world();
+    const before = entry(state);
+    const { state: next, identity } = insertIdentity(
+      state,
+      poolId,
+      { logins: { [FB]: "carol" }, developerUserIdentifiers: ["dev-carol"] },
+      env,
+    );
+    const after = entry(next);
+    expect(identity.seq).toBe(2);
+    expect(after.nextSeq).toBe(3);
+    expect(after.identities.get(identity.identityId)).toBe(identity);
+    expect(after.order.get(2)).toBe(identity.identityId);
+    expect(loginOwner(after, FB, "carol")).toBe(identity.identityId);
+    expect(developerUserOwner(after, "dev-carol")).toBe(identity.identityId);
+    expect(next.identityPools.get(identity.identityId)).toBe(poolId);
+    expect([before.identities.size, after.identities.size]).toEqual([2, 3]);
+    expect(loginOwner(after, FB, "alice")).toBe(loginOwner(before, FB, "alice"));
+    expect(loginOwner(before, FB, "carol")).toBeUndefined();
+    expect(state.identityPools.get(identity.identityId)).toBeUndefined();
+    expect(Object.isFrozen(next)).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@
 import { errors } from "../errors";
 import type { Context, CoreState, Env, PoolEntry, StoredIdentity } from "../state";
 import { loginKey } from "./keys";
+import type { PMap } from "./pmap";
 import { findPool, putPool } from "./pools";
 import { frozenRecord, type NewIdentity, newIdentity } from "./records";
 
@@ -91,6 +92,12 @@ export function providerNames(identity: StoredIdentity, developerProviderName: s
   return names;
 }
 
+/** Throws (an internal error) when `key` is linked to an identity already: callers check first. */
+function requireUnlinked(index: PMap<string, string>, key: string, what: string): void {
+  const owner = index.get(key);
+  if (owner !== undefined) throw new Error(`${what} is linked to ${owner}`);
+}
+
 /**
  * Stores new identities of one pool, made by {@link newIdentity} with the pool's next creation sequences in
  * order, and registers them in every index, each map updated once for all of them. Their logins and
@@ -114,13 +121,12 @@ export function addIdentities(
     seqs.push(record.seq);
     for (const provider of Object.keys(record.logins)) {
       const key = loginKey(provider, record.logins[provider] as string);
-      if (entry.logins.has(key)) throw new Error(`login ${provider} is linked to ${entry.logins.get(key)}`);
+      requireUnlinked(entry.logins, key, `login ${provider}`);
       loginKeys.push(key);
       loginOwners.push(record.identityId);
     }
     for (const user of record.developerUserIdentifiers) {
-      if (entry.developerUsers.has(user))
-        throw new Error(`developer user is linked to ${entry.developerUsers.get(user)}`);
+      requireUnlinked(entry.developerUsers, user, "developer user");
       users.push(user);
       userOwners.push(record.identityId);
     }
@@ -140,7 +146,8 @@ export function addIdentities(
 
 /**
  * Creates an identity in a pool (id `<pool region>:<guid>`, next creation sequence), linked to the given
- * logins, and registers it in every index. The logins must not be linked to another identity.
+ * logins, and registers it in every index. The logins must not be linked to another identity. (One identity
+ * is written map by map, with no batch: what most calls of `GetId` do.)
  */
 export function insertIdentity(
   state: CoreState,
@@ -151,7 +158,30 @@ export function insertIdentity(
   const entry = state.pools.get(poolId);
   if (!entry) throw new Error(`insertIdentity: no pool ${poolId}`);
   const identity = newIdentity(entry.pool, entry.nextSeq, init, env);
-  return { state: addIdentities(state, poolId, [identity]), identity };
+  const id = identity.identityId;
+  let logins = entry.logins;
+  for (const provider of Object.keys(identity.logins)) {
+    const key = loginKey(provider, identity.logins[provider] as string);
+    requireUnlinked(logins, key, `login ${provider}`);
+    logins = logins.set(key, id);
+  }
+  let developerUsers = entry.developerUsers;
+  for (const user of identity.developerUserIdentifiers) {
+    requireUnlinked(developerUsers, user, "developer user");
+    developerUsers = developerUsers.set(user, id);
+  }
+  const next = putPool(
+    { ...state, identityPools: state.identityPools.set(id, poolId) },
+    {
+      ...entry,
+      identities: entry.identities.set(id, identity),
+      logins,
+      developerUsers,
+      order: entry.order.set(identity.seq, id),
+      nextSeq: entry.nextSeq + 1,
+    },
+  );
+  return { state: next, identity };
 }
 
 /**
