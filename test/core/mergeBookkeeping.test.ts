@@ -9,6 +9,7 @@ import {
   GetIdCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   MergeDeveloperIdentitiesCommand,
+  NotAuthorizedException,
   ResourceConflictException,
 } from "@aws-sdk/client-cognito-identity";
 import { CLIENT_ID, expectError, setup, USER_POOL } from "../support/helpers";
@@ -146,6 +147,24 @@ describe("absorbing identities", () => {
     });
     expect(fake.getIdentity(newer)).toMatchObject({ Disabled: true, LastModifiedDate: T2 });
     expect(storedIdentity(fake, older)?.loginClaims[USER_POOL]).toMatchObject({ dept: "sales" });
+  });
+
+  it("a guest presenting a login another identity owns is absorbed by that identity and disabled", async () => {
+    const { client, fake, clock, getId } = world();
+    const owner = await getId({ "graph.facebook.com": "fb-1" });
+    const guest = await getId({});
+    clock.now = T1;
+    const answer = await client.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: guest, Logins: { "graph.facebook.com": "fb-1" } }),
+    );
+    expect(answer.IdentityId).toBe(owner);
+    expect(storedIdentity(fake, guest)).toMatchObject({ disabled: true, lastModifiedDate: T1.getTime() });
+    await expectError(
+      client.send(new GetCredentialsForIdentityCommand({ IdentityId: guest })),
+      NotAuthorizedException,
+      "NotAuthorizedException",
+      `Access to Identity '${guest}' is forbidden.`,
+    );
   });
 
   it("MergeDeveloperIdentities carries the source's login claims and leaves its users' logins unique", async () => {
