@@ -176,16 +176,15 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  */
 export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
   if (Object.isFrozen(output)) return listedJson(output).slice(1);
-  let lists = false;
-  for (const key in output) if (Array.isArray(output[key])) lists = true;
-  if (!lists) return bytesOf(JSON.stringify(output));
   // The text around the lists is gathered, and encoded before the first item of each list and at the end.
   const parts: Uint8Array[] = [];
   let text = "{";
+  let first = true;
   for (const key of Object.keys(output)) {
     const value = output[key];
     if (value === undefined) continue;
-    text += `${text === "{" && parts.length === 0 ? "" : ","}${JSON.stringify(key)}:`;
+    text += `${first ? "" : ","}${JSON.stringify(key)}:`;
+    first = false;
     if (Array.isArray(value)) {
       text += "[";
       for (let i = 0; i < value.length; i++) {

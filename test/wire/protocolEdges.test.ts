@@ -142,6 +142,14 @@ describe("writing a response", () => {
     expect(outputJson({ L: [item] })).toBe('{"L":[{"a":2}]}');
   });
 
+  it("reads an output that is not frozen afresh every time, with or without lists", () => {
+    for (const output of [{ A: 1 }, { A: 1, L: [Object.freeze({ b: 1 })] }, { A: 1, U: undefined, L: [] }]) {
+      expect(outputJson(output)).toBe(JSON.stringify(output));
+      output.A = 2;
+      expect(outputJson(output)).toBe(JSON.stringify(output));
+    }
+  });
+
   it("hands over a new body every time, so a caller that changes one changes no later answer", () => {
     const frozenItem = Object.freeze({ a: 1 });
     for (const output of [Object.freeze({ a: 1 }), { L: [frozenItem, frozenItem] }]) {
