@@ -158,9 +158,10 @@ export function insert<K extends Key, V>(
       inserted(node.values, pos, value),
     );
   }
+  // A full leaf splits: its entries and the new one go into a branch of this batch's (or a local) edit. The key
+  // is new, so `flags` ends up added and changed whatever the re-inserted entries set.
   const local: Edit = edit ?? {};
   let split: TrieNode<K, V> = new Branch<K, V>(local, new Array(1 << BITS).fill(undefined));
-  const ignored: InsertFlags = { added: false, changed: false };
   for (let i = 0; i < node.keys.length; i++) {
     split = insert(
       split,
@@ -169,7 +170,7 @@ export function insert<K extends Key, V>(
       node.hashes[i] as number,
       node.keys[i] as K,
       node.values[i] as V,
-      ignored,
+      flags,
     );
   }
   return insert(split, local, shift, hash, key, value, flags);
@@ -217,7 +218,6 @@ function leafOf<K extends Key, V>(
   const h = hashes.slice();
   const k = keys.slice();
   const v = values.slice();
-  let repeats = false;
   for (let i = 1; i < k.length; i++) {
     const hi = h[i] as number;
     const ki = k[i] as K;
@@ -232,21 +232,18 @@ function leafOf<K extends Key, V>(
     h[j] = hi;
     k[j] = ki;
     v[j] = vi;
-    if (j > 0 && k[j - 1] === ki) repeats = true;
   }
-  if (repeats) {
-    let out = 0;
-    for (let i = 0; i < k.length; i++) {
-      if (i + 1 < k.length && k[i + 1] === k[i]) continue;
-      h[out] = h[i] as number;
-      k[out] = k[i] as K;
-      v[out] = v[i] as V;
-      out++;
-    }
-    h.length = out;
-    k.length = out;
-    v.length = out;
+  let out = 0;
+  for (let i = 0; i < k.length; i++) {
+    if (i + 1 < k.length && k[i + 1] === k[i]) continue;
+    h[out] = h[i] as number;
+    k[out] = k[i] as K;
+    v[out] = v[i] as V;
+    out++;
   }
+  h.length = out;
+  k.length = out;
+  v.length = out;
   count.value += k.length;
   return new Leaf(null, h, k, v);
 }
