@@ -86,4 +86,23 @@ describe("diffNodes", () => {
       [32, "z", undefined],
     ]);
   });
+
+  it("compares a branch with a leaf or with nothing through their entries", () => {
+    const leaf = new Leaf<number, string>(null, [0, 1], [0, 1], ["x", "y"]);
+    const branch = new Branch<number, string>(null, [
+      new Leaf(null, [0], [0], ["x"]),
+      new Leaf(null, [1], [1], ["w"]),
+      ...new Array(30).fill(undefined),
+    ]);
+    expect([...diffNodes(leaf, branch)]).toEqual([[1, "y", "w"]]);
+    expect([...diffNodes(branch, leaf)]).toEqual([[1, "w", "y"]]);
+    expect([...diffNodes(branch, undefined)]).toEqual([
+      [0, "x", undefined],
+      [1, "w", undefined],
+    ]);
+    expect([...diffNodes(undefined, branch)]).toEqual([
+      [0, undefined, "x"],
+      [1, undefined, "w"],
+    ]);
+  });
 });
