@@ -6,6 +6,7 @@
  * value holding a sensitive member (a login token) is never echoed. The constraint sweep
  * (`test/property/constraintSweep`) sends one violation at a time; these send several at once.
  */
+import { passesFastCheck } from "../../src/core/validation/validate";
 import { rejection, sdkCommand, setup } from "../support/helpers";
 
 const { client } = setup();
@@ -201,5 +202,67 @@ describe("validation messages", () => {
       "1 validation error detected: " +
         "Value 'bad' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
     );
+  });
+});
+
+describe("the fast check", () => {
+  it("lets through every optional member and every value exactly at its bounds", () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `us-east-1:${i.toString(16).padStart(44, "0")}`);
+    const tokens = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, i ? "t" : "t".repeat(50_000)]));
+    const accepted: [Parameters<typeof passesFastCheck>[0], unknown][] = [
+      [
+        "CreateIdentityPool",
+        {
+          IdentityPoolName: "n".repeat(128),
+          AllowUnauthenticatedIdentities: true,
+          AllowClassicFlow: false,
+          DeveloperProviderName: "d",
+          SupportedLoginProviders: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}`, "a"])),
+          OpenIdConnectProviderARNs: ["a".repeat(20), "b".repeat(2048)],
+          CognitoIdentityProviders: [
+            { ProviderName: "p", ClientId: "c".repeat(128), ServerSideTokenCheck: true },
+          ],
+          SamlProviderARNs: [],
+          IdentityPoolTags: { k: "v".repeat(256), ["t".repeat(128)]: "" },
+        },
+      ],
+      [
+        "CreateIdentityPool",
+        { IdentityPoolName: "n", AllowUnauthenticatedIdentities: false, IdentityPoolTags: {} },
+      ],
+      ["DeleteIdentities", { IdentityIdsToDelete: ids(60) }],
+      ["DeleteIdentities", { IdentityIdsToDelete: ids(1) }],
+      ["GetId", { IdentityPoolId: POOL, AccountId: "1".repeat(15), Logins: tokens(10) }],
+      ["GetId", { IdentityPoolId: POOL, Logins: {} }],
+      ["ListIdentities", { IdentityPoolId: POOL, MaxResults: 1, NextToken: "x", HideDisabled: true }],
+      ["ListIdentities", { IdentityPoolId: POOL, MaxResults: 60 }],
+      [
+        "SetIdentityPoolRoles",
+        {
+          IdentityPoolId: POOL,
+          Roles: { authenticated: "a".repeat(20), unauthenticated: "b".repeat(2048) },
+          RoleMappings: {
+            p: {
+              Type: "Rules",
+              AmbiguousRoleResolution: "Deny",
+              RulesConfiguration: {
+                Rules: [
+                  {
+                    Claim: "c".repeat(64),
+                    MatchType: "NotEqual",
+                    Value: "v".repeat(128),
+                    RoleARN: "r".repeat(20),
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    ];
+    for (const [operation, input] of accepted)
+      expect([operation, passesFastCheck(operation, input)]).toEqual([operation, true]);
   });
 });
