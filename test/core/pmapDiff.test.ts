@@ -4,6 +4,8 @@
  */
 import fc from "fast-check";
 import { PMap } from "../../src/core/store/pmap";
+import { Branch, Leaf, type TrieNode } from "../../src/core/store/trie";
+import { diffNodes } from "../../src/core/store/trieDiff";
 
 type Op = { kind: "set"; key: string | number; value: number } | { kind: "delete"; key: string | number };
 
@@ -58,6 +60,49 @@ describe("PMap.diff", () => {
     expect([...big.delete("id-7").set("new", 1).diff(big)].sort()).toEqual([
       ["id-7", 7, undefined],
       ["new", undefined, 1],
+    ]);
+  });
+});
+
+describe("diffNodes", () => {
+  it("never visits a subtree both versions share: only the slots that differ are read", () => {
+    // A shared subtree that throws when walked: the diff must skip it by identity, not list its entries.
+    const untouchable = Object.assign(new Array<TrieNode<number, string> | undefined>(32).fill(undefined), {
+      [Symbol.iterator](): never {
+        throw new Error("walked a subtree both versions share");
+      },
+    });
+    const shared = new Branch<number, string>(null, untouchable);
+    const root = (leaf: Leaf<number, string>) =>
+      new Branch<number, string>(null, [leaf, shared, ...new Array(30).fill(undefined)]);
+    const before = root(new Leaf(null, [0], [0], ["x"]));
+    const after = root(new Leaf(null, [0, 32], [0, 32], ["y", "z"]));
+    expect([...diffNodes(before, after)]).toEqual([
+      [0, "x", "y"],
+      [32, undefined, "z"],
+    ]);
+    expect([...diffNodes(after, before)]).toEqual([
+      [0, "y", "x"],
+      [32, "z", undefined],
+    ]);
+  });
+
+  it("compares a branch with a leaf or with nothing through their entries", () => {
+    const leaf = new Leaf<number, string>(null, [0, 1], [0, 1], ["x", "y"]);
+    const branch = new Branch<number, string>(null, [
+      new Leaf(null, [0], [0], ["x"]),
+      new Leaf(null, [1], [1], ["w"]),
+      ...new Array(30).fill(undefined),
+    ]);
+    expect([...diffNodes(leaf, branch)]).toEqual([[1, "y", "w"]]);
+    expect([...diffNodes(branch, leaf)]).toEqual([[1, "w", "y"]]);
+    expect([...diffNodes(branch, undefined)]).toEqual([
+      [0, "x", undefined],
+      [1, "w", undefined],
+    ]);
+    expect([...diffNodes(undefined, branch)]).toEqual([
+      [0, undefined, "x"],
+      [1, undefined, "w"],
     ]);
   });
 });

@@ -39,6 +39,16 @@ it.each<[string, string, string]>([
   ["512 lone high surrogates before letters", "\ud800a".repeat(512), "passes"],
   ["a letter and a lone low surrogate, 513 times (1,026 code points)", "a\udc00".repeat(513), TOO_LONG],
   ["1,025 lone low surrogates", "\udc00".repeat(1025), TOO_LONG],
+  [
+    "a lone high surrogate before U+E000, 513 times (1,026 code points)",
+    "\ud800\ue000".repeat(513),
+    TOO_LONG,
+  ],
+  [
+    "a lone high surrogate before U+D7FF, 513 times (1,026 code points)",
+    "\ud800\ud7ff".repeat(513),
+    TOO_LONG,
+  ],
   ["1,024 pairs at the top of the surrogate ranges", "\udbff\udfff".repeat(1024), "passes"],
   ["1,024 pairs at the bottom of the surrogate ranges", "\ud800\udc00".repeat(1024), "passes"],
   ["the empty string", "", "ValidationException: Member must have length greater than or equal to 1"],

@@ -12,17 +12,19 @@ import { OPERATIONS } from "../model/model.generated";
 import type { MemberRef, Shape } from "../model/shape";
 import { coerce, type Json, type JsonObject, membersOf, shapeOf } from "./coerce";
 
-/** Smithy lengths count Unicode code points. */
+/**
+ * Smithy lengths count Unicode code points: a surrogate pair is one, a lone surrogate is one. (A high surrogate
+ * at the very end reads `NaN` past it, which is no low surrogate.)
+ */
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
-    else {
+    if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
-      n++;
     }
+    n++;
   }
   return n;
 }
