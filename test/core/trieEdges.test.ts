@@ -138,6 +138,16 @@ describe("the trie", () => {
     expect(done.delete("a").delete("b")).toBe(PMap.empty());
   });
 
+  it("builds a leaf where the key 0 (hash 0, first of all) comes after other keys", () => {
+    const built = PMap.empty<number, string>().setAll([5, 0, 3], ["five", "zero", "three"]);
+    expect([...built]).toEqual([
+      [0, "zero"],
+      [3, "three"],
+      [5, "five"],
+    ]);
+    expect(built.get(0)).toBe("zero");
+  });
+
   it("prints like a Map, and as [PMap(n)] below the depth printed", () => {
     const map = PMap.empty<string, number>().set("a", 1);
     expect(inspect(map)).toBe("PMap(1) { 'a' => 1 }");
