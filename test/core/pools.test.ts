@@ -276,6 +276,19 @@ describe("ListIdentityPools", () => {
     expect(second.IdentityPools?.map((p) => p.IdentityPoolId)).toEqual(ids.slice(2));
   });
 
+  it("refuses a token of another region's listing", async () => {
+    const { client, clientIn, fake } = setup();
+    for (const Region of ["us-east-1", "eu-west-1"])
+      for (let i = 0; i < 2; i++) fake.seedIdentityPool({ ...base, IdentityPoolName: `p${i}`, Region });
+    const first = await client.send(new ListIdentityPoolsCommand({ MaxResults: 1 }));
+    expect(first.NextToken).toBeDefined();
+    const err = await rejection(
+      clientIn("eu-west-1").send(new ListIdentityPoolsCommand({ MaxResults: 1, NextToken: first.NextToken })),
+    );
+    expect(err).toBeInstanceOf(InvalidParameterException);
+    expect(err.message).toBe("Invalid pagination token.");
+  });
+
   it("refuses a token it did not issue", async () => {
     const { client } = setup();
     const err = await rejection(
