@@ -197,6 +197,8 @@ export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Arr
       text += "]";
     } else text += JSON.stringify(value);
   }
+  // Without a list there is one piece: its encoding is the body, no copy.
+  if (parts.length === 0) return bytesOf(`${text}}`);
   parts.push(bytesOf(`${text}}`));
   return joined(parts);
 }
