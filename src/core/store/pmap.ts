@@ -121,8 +121,8 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
   }
 
   /**
-   * A map with `keys[i]` set to `values[i]` (later entries win). One entry is set as by {@link PMap.set}; more
-   * are built into an empty map's trie in one pass, or else set as one batch.
+   * A map with `keys[i]` set to `values[i]` (later entries win). Into an empty map the trie is built in one
+   * pass; otherwise the entries are set as one batch.
    *
    * @example
    * ```ts
@@ -131,7 +131,6 @@ export class PMap<K extends Key, V> implements Iterable<[K, V]> {
    */
   setAll(keys: readonly K[], values: readonly V[]): PMap<K, V> {
     if (keys.length === 0) return this;
-    if (keys.length === 1) return this.set(keys[0] as K, values[0] as V);
     if (this.size > 0) {
       const batch = this.batch();
       for (let i = 0; i < keys.length; i++) batch.set(keys[i] as K, values[i] as V);
