@@ -164,8 +164,9 @@ export class Engine {
   reset(): void {
     this.state = initialState(this.options.seed);
     this.journal.clear();
+    // Only what holds something is cleared: clearing an empty Map still allocates its table anew.
     this.issued.length = 0;
-    this.issuedByKey.clear();
-    this.failures = [];
+    if (this.issuedByKey.size > 0) this.issuedByKey.clear();
+    if (this.failures.length > 0) this.failures = [];
   }
 }
