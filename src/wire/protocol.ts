@@ -3,6 +3,7 @@
  * real service would send. Knows nothing of the SDK, so the SDK adapters and an HTTP server share it.
  */
 import type { DispatchResult } from "../core/dispatch";
+import { bodyBytes, joinedBytes } from "./bytes";
 import { statusOf } from "./status";
 
 /** The service's target prefix: `X-Amz-Target: AWSCognitoIdentityService.<Operation>`. */
@@ -57,7 +58,7 @@ const utf8 = (bytes: ArrayBufferView | ArrayBuffer): string =>
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
     : Buffer.from(bytes).toString("utf8");
 
-/** UTF-8 bytes of text, as a plain `Uint8Array` view. */
+/** UTF-8 bytes of text kept for long (the serialized frozen values), as a plain `Uint8Array` view. */
 const bytesOf = (text: string): Uint8Array => {
   const buffer = Buffer.from(text, "utf8");
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -141,7 +142,7 @@ const frozenJson = new WeakMap<object, Uint8Array>();
 /** A value's UTF-8 JSON after a comma, as `JSON.stringify` writes it in a list (`null` for what it skips). */
 const listedJson = (value: unknown): Uint8Array => {
   if (typeof value !== "object" || value === null || !Object.isFrozen(value))
-    return bytesOf(`,${JSON.stringify(value) ?? "null"}`);
+    return bodyBytes(`,${JSON.stringify(value) ?? "null"}`);
   let bytes = frozenJson.get(value);
   if (bytes === undefined) {
     bytes = bytesOf(`,${JSON.stringify(value)}`);
@@ -150,21 +151,9 @@ const listedJson = (value: unknown): Uint8Array => {
   return bytes;
 };
 
-/** One new array holding `parts` one after another. */
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.byteLength;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
 /**
- * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always in a new array, except that
+ * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always bytes no other body shares
+ * ({@link bodyBytes}), except that
  * frozen values are serialized and encoded once and copied after: a frozen output whole (`DescribeIdentity`
  * answers the same frozen description call after call), and the frozen items of an output's top-level lists
  * (a 60-item `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
@@ -175,7 +164,7 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  * ```
  */
 export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
-  if (Object.isFrozen(output)) return listedJson(output).slice(1);
+  if (Object.isFrozen(output)) return joinedBytes([listedJson(output).subarray(1)]);
   // The text around the lists is gathered, and encoded before the first item of each list and at the end.
   const parts: Uint8Array[] = [];
   let text = "{";
@@ -190,7 +179,7 @@ export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Arr
       for (let i = 0; i < value.length; i++) {
         const item = listedJson(value[i]);
         if (i === 0) {
-          parts.push(bytesOf(text), item.subarray(1));
+          parts.push(bodyBytes(text), item.subarray(1));
           text = "";
         } else parts.push(item);
       }
@@ -198,9 +187,9 @@ export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Arr
     } else text += JSON.stringify(value);
   }
   // Without a list there is one piece: its encoding is the body, no copy.
-  if (parts.length === 0) return bytesOf(`${text}}`);
-  parts.push(bytesOf(`${text}}`));
-  return joined(parts);
+  if (parts.length === 0) return bodyBytes(`${text}}`);
+  parts.push(bodyBytes(`${text}}`));
+  return joinedBytes(parts);
 }
 
 /** Errors raised by the service framework itself carry a namespaced type and a capitalised `Message`. */
@@ -232,7 +221,7 @@ export function writeResponse(
     "x-amzn-errortype": `${type}:`,
   };
   if (message) headers["x-amzn-errormessage"] = message.replace(/[^\x20-\x7e]/g, "?");
-  return { statusCode, headers, body: bytesOf(JSON.stringify(body)) };
+  return { statusCode, headers, body: bodyBytes(JSON.stringify(body)) };
 }
 
 /**
