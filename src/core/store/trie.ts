@@ -70,6 +70,13 @@ function before(h1: number, k1: Key, h2: number, k2: Key): boolean {
   return typeof k1 === typeof k2 ? k1 < k2 : typeof k1 === "number";
 }
 
+/** Where `key` is in a leaf, or -1: hashes compared first, so a new key is rarely compared as a string. */
+function indexIn<K extends Key, V>(leaf: Leaf<K, V>, hash: number, key: K): number {
+  const { hashes, keys } = leaf;
+  for (let i = 0; i < keys.length; i++) if (hashes[i] === hash && keys[i] === key) return i;
+  return -1;
+}
+
 export function lookup<K extends Key, V>(
   root: TrieNode<K, V> | undefined,
   hash: number,
@@ -79,9 +86,8 @@ export function lookup<K extends Key, V>(
   let shift = 0;
   while (node !== undefined) {
     if (node instanceof Leaf) {
-      const { hashes, keys } = node;
-      for (let i = 0; i < keys.length; i++) if (hashes[i] === hash && keys[i] === key) return node.values[i];
-      return undefined;
+      const at = indexIn(node, hash, key);
+      return at < 0 ? undefined : node.values[at];
     }
     node = node.slots[(hash >>> shift) & MASK];
     shift += BITS;
@@ -134,7 +140,7 @@ export function insert<K extends Key, V>(
     slots[index] = next;
     return new Branch(edit, slots);
   }
-  const at = node.keys.indexOf(key);
+  const at = indexIn(node, hash, key);
   if (at >= 0) {
     if (node.values[at] === value) return node;
     flags.changed = true;
@@ -197,7 +203,7 @@ export function remove<K extends Key, V>(
     slots[index] = next;
     return slots.some((s) => s !== undefined) ? new Branch(edit, slots) : undefined;
   }
-  const at = node.keys.indexOf(key);
+  const at = indexIn(node, hash, key);
   if (at < 0) return node;
   if (node.keys.length === 1) return undefined;
   const drop = <T>(list: readonly T[]): T[] => list.filter((_, i) => i !== at);
