@@ -40,7 +40,7 @@ export function printCommandTable(rows: readonly CommandRow[], drift: readonly s
             r.name,
             fmt(r.strictUs),
             `${fmt(r.signedUs)} (${r.signedRatio.toFixed(2)}x)`,
-            fmt(r.signatureUs),
+            r.signatureUs === undefined ? "" : `${fmt(r.signatureUs)} (${fmt(r.signatureAloneUs)} alone)`,
             fmt(r.fakeUs),
             fmt(r.ownUs),
             fmt(r.coreUs),
