@@ -9,7 +9,15 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
 
 describe("body bytes", () => {
   it("are the UTF-8 of the text, as Buffer.from encodes it (multi-byte characters and lone surrogates too)", () => {
-    for (const value of ['{"a":"x"}', "é€😀", "\ud800 lone", "", "z".repeat(8191), "€".repeat(3000)]) {
+    for (const value of [
+      '{"a":"x"}',
+      "é€😀",
+      "\ud800 lone",
+      "",
+      "z".repeat(8191),
+      "w".repeat(20_000),
+      "€".repeat(3000),
+    ]) {
       const bytes = bodyBytes(value);
       expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
       expect(Buffer.from(bytes).equals(Buffer.from(value, "utf8"))).toBe(true);
@@ -27,17 +35,17 @@ describe("body bytes", () => {
   });
 
   it("of a long text live in an array of their own", () => {
-    const long = bodyBytes("y".repeat(10_000));
+    const long = bodyBytes("y".repeat(40_000));
     const next = bodyBytes("next");
     expect(long.buffer).not.toBe(next.buffer);
-    expect(text(long)).toBe("y".repeat(10_000));
+    expect(text(long)).toBe("y".repeat(40_000));
   });
 
   it("joined, hold the parts in order, short or long, and leave the parts as they were", () => {
     const parts = [bodyBytes("[1"), bodyBytes(",2"), bodyBytes("]")];
     expect(text(joinedBytes(parts))).toBe("[1,2]");
     expect(parts.map(text)).toEqual(["[1", ",2", "]"]);
-    const big = Array.from({ length: 40 }, (_, i) => bodyBytes(`${i}`.repeat(300)));
+    const big = Array.from({ length: 200 }, (_, i) => bodyBytes(`${i}`.repeat(300)));
     expect(text(joinedBytes(big))).toBe(big.map(text).join(""));
     expect(joinedBytes([]).byteLength).toBe(0);
   });
