@@ -43,11 +43,11 @@ function cut(at: number, length: number): Uint8Array {
  */
 export function bodyBytes(text: string): Uint8Array {
   if (text.length * MAX_BYTES_PER_UNIT > MAX_CUT) {
-    const own = Buffer.from(text, "utf8");
+    const own = Buffer.from(text);
     return new Uint8Array(own.buffer, own.byteOffset, own.byteLength);
   }
   const at = reserve(text.length * MAX_BYTES_PER_UNIT);
-  return cut(at, slab.write(text, at, "utf8"));
+  return cut(at, slab.write(text, at));
 }
 
 /**
