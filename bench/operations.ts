@@ -20,6 +20,8 @@ export interface BenchOperation {
   readonly worldTokens?: number;
   /** Mints a new OpenID token per call (an RS512 signature): held to the strict floor plus one signature. */
   readonly mintsToken?: boolean;
+  /** Verifies a login token's RS256 signature per call: the verification's cost is printed beside (same target). */
+  readonly verifiesToken?: boolean;
 }
 
 const ROLES = {
@@ -50,6 +52,7 @@ export const OPERATIONS_UNDER_TEST: readonly BenchOperation[] = [
     input: (w, i) => ({ IdentityPoolId: w.poolId, Logins: { [PROVIDER]: w.token(i) } }),
     scaleTarget: false,
     worldTokens: 4200,
+    verifiesToken: true,
   },
   {
     name: "GetCredentialsForIdentity (rules mapping)",
