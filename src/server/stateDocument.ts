@@ -12,7 +12,7 @@ import {
   type StoredIdentity,
   type StoredPool,
 } from "../core/state";
-import { addIdentities } from "../core/store/identities";
+import { addIdentities, identitiesOfPool } from "../core/store/identities";
 import { addPool, putPool } from "../core/store/pools";
 import { parseInput } from "../core/validation/validate";
 import {
@@ -103,9 +103,8 @@ export function stateDocument(state: CoreState, accountId: string): StateFileV1 
 function poolDocument(entry: PoolEntry): PoolV1 {
   const { pool } = entry;
   const identities: IdentityV1[] = [];
-  for (const [, id] of entry.order) {
-    const identity = entry.identities.get(id);
-    if (!identity) continue;
+  // In creation order (the order index iterates in its trie's hash order), so the file reads as a listing.
+  for (const identity of identitiesOfPool(entry)) {
     identities.push({
       IdentityId: identity.identityId,
       Logins: { ...identity.logins },

@@ -87,6 +87,24 @@ test("a restarted server has the same pools, identities and ID sequence", async 
   await second.server.close();
 });
 
+test("the file lists a pool's identities in creation order", async () => {
+  const path = freshPath();
+  const { fake, server } = await served({ stateFile: path });
+  fake.seedIdentityPool({
+    IdentityPoolId: POOL_ID,
+    IdentityPoolName: "many",
+    AllowUnauthenticatedIdentities: true,
+  });
+  const created = fake.seedIdentities(Array.from({ length: 70 }, () => ({ IdentityPoolId: POOL_ID })));
+  await server.close();
+  const doc = JSON.parse(readFileSync(path, "utf8"));
+  const listed = doc.pools[0].Identities as { IdentityId: string; Seq: number }[];
+  expect(listed.map((identity) => identity.IdentityId)).toEqual(
+    created.map((identity) => identity.IdentityId),
+  );
+  expect(listed.map((identity) => identity.Seq)).toEqual(listed.map((_, i) => i));
+});
+
 test("POST /_fake/save writes the file atomically, leaving no temporary file", async () => {
   const path = freshPath();
   const { server } = await served({ stateFile: path });
