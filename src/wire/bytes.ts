@@ -8,8 +8,8 @@
 /** Bytes per slab. */
 const SLAB_SIZE = 256 * 1024;
 /**
- * Longer bodies get their own array, so that one body never takes most of a slab. A full `ListIdentities`
- * page is 9 KiB and more: its own array cost a quarter of the engine's time for that command.
+ * Longer bodies get their own array, so that one body never takes most of a slab. A full 60-item
+ * `ListIdentities` page (9 KiB and more) stays under it.
  */
 const MAX_CUT = SLAB_SIZE / 8;
 /** A UTF-16 code unit is at most three bytes of UTF-8 (a surrogate pair is four for two units). */
