@@ -152,11 +152,27 @@ const listedJson = (value: unknown): Uint8Array => {
 };
 
 /**
+ * The JSON text of frozen outputs already serialized: `DescribeIdentityPool` answers the same frozen record
+ * call after call. Text, not bytes: a frozen output is often new (`CreateIdentityPool`, `UpdateIdentityPool`),
+ * and its bytes kept in Node's Buffer pool took a new pool every few calls, from the SDK's serializer too.
+ */
+const frozenText = new WeakMap<object, string>();
+
+/** The JSON text of a frozen output, serialized once. */
+function frozenTextOf(output: object): string {
+  let text = frozenText.get(output);
+  if (text === undefined) {
+    text = JSON.stringify(output);
+    frozenText.set(output, text);
+  }
+  return text;
+}
+
+/**
  * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always bytes no other body shares
- * ({@link bodyBytes}), except that
- * frozen values are serialized and encoded once and copied after: a frozen output whole (`DescribeIdentity`
- * answers the same frozen description call after call), and the frozen items of an output's top-level lists
- * (a 60-item `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
+ * ({@link bodyBytes}). Frozen values are serialized once: a frozen output whole (its text, encoded per call),
+ * and the frozen items of an output's top-level lists (their bytes, copied per call: a 60-item
+ * `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
  *
  * @example
  * ```ts
@@ -164,7 +180,7 @@ const listedJson = (value: unknown): Uint8Array => {
  * ```
  */
 export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
-  if (Object.isFrozen(output)) return joinedBytes([listedJson(output).subarray(1)]);
+  if (Object.isFrozen(output)) return bodyBytes(frozenTextOf(output));
   // The text around the lists is gathered, and encoded before the first item of each list and at the end.
   const parts: Uint8Array[] = [];
   let text = "{";

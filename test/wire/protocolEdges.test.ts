@@ -150,6 +150,25 @@ describe("writing a response", () => {
     }
   });
 
+  it("serializes a frozen output, or a frozen list item, once", () => {
+    let reads = 0;
+    const counted = () =>
+      Object.freeze({
+        get A() {
+          reads++;
+          return reads;
+        },
+      });
+    const output = counted();
+    const item = counted();
+    expect([outputJson(output), outputJson(output)]).toEqual(['{"A":1}', '{"A":1}']);
+    expect([outputJson({ L: [item] }), outputJson({ L: [item] })]).toEqual([
+      '{"L":[{"A":2}]}',
+      '{"L":[{"A":2}]}',
+    ]);
+    expect(reads).toBe(2);
+  });
+
   it("hands over a new body every time, so a caller that changes one changes no later answer", () => {
     const frozenItem = Object.freeze({ a: 1 });
     for (const output of [Object.freeze({ a: 1 }), { L: [frozenItem, frozenItem] }]) {
