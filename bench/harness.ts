@@ -16,7 +16,11 @@ export interface MeasureOptions {
 /** The repository root, whether this runs from `bench/` (tsx) or from the bundle in `bench/.build/`. */
 export function repoRoot(): string {
   let dir = __dirname;
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  while (!existsSync(join(dir, "package.json"))) {
+    if (dirname(dir) === dir)
+      throw new Error(`no package.json above ${__dirname}: run the bench from the repository`);
+    dir = dirname(dir);
+  }
   return dir;
 }
 
