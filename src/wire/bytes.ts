@@ -34,6 +34,21 @@ function cut(at: number, length: number): Uint8Array {
 }
 
 /**
+ * The UTF-8 bytes of `text` from `Buffer.from` (Node's pool for short text, an array of their own for long),
+ * as a plain `Uint8Array` view: for bytes kept for long, which a slab would keep alive whole, and for bodies
+ * too long to cut from one.
+ *
+ * @example
+ * ```ts
+ * pooledBytes("é").byteLength; // 2
+ * ```
+ */
+export function pooledBytes(text: string): Uint8Array {
+  const buffer = Buffer.from(text);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
  * The UTF-8 bytes of `text`, as a plain `Uint8Array` that no other body shares.
  *
  * @example
@@ -42,10 +57,7 @@ function cut(at: number, length: number): Uint8Array {
  * ```
  */
 export function bodyBytes(text: string): Uint8Array {
-  if (text.length * MAX_BYTES_PER_UNIT > MAX_CUT) {
-    const own = Buffer.from(text);
-    return new Uint8Array(own.buffer, own.byteOffset, own.byteLength);
-  }
+  if (text.length * MAX_BYTES_PER_UNIT > MAX_CUT) return pooledBytes(text);
   const at = reserve(text.length * MAX_BYTES_PER_UNIT);
   return cut(at, slab.write(text, at));
 }

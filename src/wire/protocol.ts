@@ -3,7 +3,7 @@
  * real service would send. Knows nothing of the SDK, so the SDK adapters and an HTTP server share it.
  */
 import type { DispatchResult } from "../core/dispatch";
-import { bodyBytes, joinedBytes } from "./bytes";
+import { bodyBytes, joinedBytes, pooledBytes } from "./bytes";
 import { statusOf } from "./status";
 
 /** The service's target prefix: `X-Amz-Target: AWSCognitoIdentityService.<Operation>`. */
@@ -57,12 +57,6 @@ const utf8 = (bytes: ArrayBufferView | ArrayBuffer): string =>
   ArrayBuffer.isView(bytes)
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
     : Buffer.from(bytes).toString("utf8");
-
-/** UTF-8 bytes of text kept for long (the serialized frozen values), as a plain `Uint8Array` view. */
-const bytesOf = (text: string): Uint8Array => {
-  const buffer = Buffer.from(text, "utf8");
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-};
 
 /** The body as text; `undefined` when it is neither text nor bytes (a stream, a number...): unreadable here. */
 function bodyText(body: unknown): string | undefined {
@@ -145,7 +139,7 @@ const listedJson = (value: unknown): Uint8Array => {
     return bodyBytes(`,${JSON.stringify(value) ?? "null"}`);
   let bytes = frozenJson.get(value);
   if (bytes === undefined) {
-    bytes = bytesOf(`,${JSON.stringify(value)}`);
+    bytes = pooledBytes(`,${JSON.stringify(value)}`);
     frozenJson.set(value, bytes);
   }
   return bytes;
