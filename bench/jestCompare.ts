@@ -7,41 +7,46 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { median, type Row, repoRoot } from "./harness";
+import { median, medianOfRounds, type Row, repoRoot } from "./harness";
 
 const FILES = ["bench/jest-compare/withClientMock.test.ts", "bench/jest-compare/withFake.test.ts"] as const;
 
-/** Milliseconds of one jest run of `file`. */
-function jestWallMs(file: string): number {
+/** A function that times one jest run of a file, in milliseconds. */
+function jestTimer(): (file: string) => number {
   const root = repoRoot();
   const jest = join(root, "node_modules", "jest", "bin", "jest.js");
-  const args = [jest, "-c", "bench/jest-compare/jest.config.js", "--silent", file];
-  const start = process.hrtime.bigint();
-  execFileSync(process.execPath, args, { cwd: root, stdio: "pipe" });
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  return (file) => {
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, [jest, "-c", "bench/jest-compare/jest.config.js", "--silent", file], {
+      cwd: root,
+      stdio: "pipe",
+    });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
 }
 
 export function jestRows(quick: boolean): Row[] {
-  const rounds = quick ? 1 : 5;
-  for (const file of FILES) jestWallMs(file);
-  const mock: number[] = [];
-  const fake: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      mock.push(jestWallMs(FILES[0]));
-      fake.push(jestWallMs(FILES[1]));
-    } else {
-      fake.push(jestWallMs(FILES[1]));
-      mock.push(jestWallMs(FILES[0]));
-    }
+  const time = jestTimer();
+  for (const file of FILES) time(file);
+  // rounds[r] = [client-mock ms, fake ms]; the file that runs first alternates.
+  const rounds: number[][] = [];
+  for (let r = 0; r < (quick ? 1 : 5); r++) {
+    const round = [0, 0];
+    for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) round[k] = time(FILES[k] as string);
+    rounds.push(round);
   }
-  const ratio = median(fake.map((ms, r) => ms / (mock[r] as number)));
+  const ratio = medianOfRounds(rounds, (t) => (t[1] as number) / (t[0] as number));
   return [
-    { group: "jest", name: "100 tests with aws-sdk-client-mock stubs", value: median(mock), unit: "ms" },
+    {
+      group: "jest",
+      name: "100 tests with aws-sdk-client-mock stubs",
+      value: median(rounds.map((t) => t[0] as number)),
+      unit: "ms",
+    },
     {
       group: "jest",
       name: "the same 100 tests with the fake (useCognitoIdentityFake)",
-      value: median(fake),
+      value: median(rounds.map((t) => t[1] as number)),
       unit: "ms",
       ratio,
       baseline: "of client-mock",
