@@ -67,7 +67,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
     region: engine.options.region,
     immediateRetries: options.immediateRetries ?? false,
     answer,
-    issuedKey: (accessKeyId: string) => engine.issuedByKey.get(accessKeyId),
+    issuedKey: (accessKeyId: string) => engine.issuedKey(accessKeyId),
     now: () => engine.options.now().getTime(),
   });
   const publicIssue = (c: CredentialIssue): IssuedCredential =>
@@ -141,7 +141,7 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       return engine.issued.map(publicIssue);
     },
     credentialsFor(accessKeyId) {
-      const issue = engine.issuedByKey.get(accessKeyId);
+      const issue = engine.issuedKey(accessKeyId);
       return issue && publicIssue(issue);
     },
     // Loaded on first use: importing the library does not load the server.

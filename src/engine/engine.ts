@@ -53,8 +53,13 @@ export class Engine {
     return answer.state;
   });
   readonly issued: CredentialIssue[] = [];
-  /** The issued credentials by access key id. */
-  readonly issuedByKey = new Map<string, CredentialIssue>();
+  /**
+   * The issued credentials by access key id, for `issued.slice(0, indexedIssues)`. Built when first asked:
+   * a lookup is rare (a test asking after one key), an issue is every credentials call, and a Map that grows
+   * by every access key id cost microseconds per call.
+   */
+  private readonly issuedByKey = new Map<string, CredentialIssue>();
+  private indexedIssues = 0;
   private failures: ScriptedFailure[] = [];
   private readonly requestIds: IdSource;
   private lastHost: { readonly hostname: string | undefined; readonly region: string };
@@ -118,9 +123,7 @@ export class Engine {
       this.state = answer.state;
       result = answer.result;
       if (result.ok && result.issued) {
-        const issue = Object.freeze(result.issued);
-        this.issued.push(issue);
-        this.issuedByKey.set(issue.accessKeyId, issue);
+        this.issued.push(Object.freeze(result.issued));
       }
     }
     this.journal.add(
@@ -133,6 +136,22 @@ export class Engine {
       this.state,
     );
     return writeResponse(result, this.requestIds.guid());
+  }
+
+  /**
+   * The credentials issued under `accessKeyId`, if the fake issued them.
+   *
+   * @example
+   * ```ts
+   * engine.issuedKey("ASIA…")?.roleArn; // the role the credentials are for
+   * ```
+   */
+  issuedKey(accessKeyId: string): CredentialIssue | undefined {
+    for (; this.indexedIssues < this.issued.length; this.indexedIssues++) {
+      const issue = this.issued[this.indexedIssues] as CredentialIssue;
+      this.issuedByKey.set(issue.accessKeyId, issue);
+    }
+    return this.issuedByKey.get(accessKeyId);
   }
 
   /**
@@ -166,6 +185,7 @@ export class Engine {
     this.journal.clear();
     // Only what holds something is cleared: clearing an empty Map still allocates its table anew.
     this.issued.length = 0;
+    this.indexedIssues = 0;
     if (this.issuedByKey.size > 0) this.issuedByKey.clear();
     if (this.failures.length > 0) this.failures = [];
   }

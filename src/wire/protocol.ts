@@ -162,6 +162,12 @@ function frozenTextOf(output: object): string {
   return text;
 }
 
+/** Whether any top-level member of `output` is a list. */
+function hasList(output: Readonly<Record<string, unknown>>): boolean {
+  for (const key in output) if (Array.isArray(output[key])) return true;
+  return false;
+}
+
 /**
  * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always bytes no other body shares
  * ({@link bodyBytes}). Frozen values are serialized once: a frozen output whole (its text, encoded per call),
@@ -175,6 +181,7 @@ function frozenTextOf(output: object): string {
  */
 export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
   if (Object.isFrozen(output)) return bodyBytes(frozenTextOf(output));
+  if (!hasList(output)) return bodyBytes(JSON.stringify(output));
   // The text around the lists is gathered, and encoded before the first item of each list and at the end.
   const parts: Uint8Array[] = [];
   let text = "{";

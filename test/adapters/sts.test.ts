@@ -41,6 +41,15 @@ it("credentialsFor() returns the record of a key the fake issued, undefined for 
   expect(fake.credentialsFor("AKIAIOSFODNN7EXAMPLE")).toBeUndefined();
 });
 
+it("credentialsFor() finds keys issued after an earlier lookup, and none after reset()", async () => {
+  const first = await guestCredentials();
+  expect(fake.credentialsFor(first.accessKeyId)).toBeDefined();
+  const second = await guestCredentials();
+  expect(fake.credentialsFor(second.accessKeyId)).toEqual(fake.issuedCredentials[1]);
+  fake.reset();
+  expect(fake.credentialsFor(first.accessKeyId)).toBeUndefined();
+});
+
 it("GetCallerIdentity through @aws-sdk/client-sts names the assumed role", async () => {
   const sts = new STSClient({ region: "us-east-1", credentials: await guestCredentials() });
   const who = await sts.send(new GetCallerIdentityCommand({}));
