@@ -6,8 +6,8 @@
  * changes a version another holder has, batch or not.
  */
 import { inspect } from "node:util";
+import { hashOf } from "../../src/core/store/hash";
 import { PMap } from "../../src/core/store/pmap";
-import { hashOf } from "../../src/core/store/trie";
 
 type K = string | number;
 
@@ -110,8 +110,22 @@ describe("the trie", () => {
     expect([...done.keys()]).toEqual(canonical(keys.slice(150)));
   });
 
-  it("hashes numbers to themselves and strings by their length and last 24 characters", () => {
-    expect(hashOf(7919)).toBe(7919);
+  it("hashes integers in blocks of 8 along shared paths, one to one, and iterates them in numeric order", () => {
+    const FIRST_LEVELS = (1 << 15) - 1;
+    // 0..7 share every digit of the first three levels (one leaf); 8 starts the next block beside them.
+    for (let k = 1; k < 8; k++) expect(hashOf(k) & FIRST_LEVELS).toBe(hashOf(0) & FIRST_LEVELS);
+    expect(hashOf(8) & FIRST_LEVELS).not.toBe(hashOf(0) & FIRST_LEVELS);
+    expect(hashOf(8) & 0x3ff).toBe(hashOf(0) & 0x3ff);
+    const seen = new Set<number>();
+    for (let k = 0; k < 300_000; k++) seen.add(hashOf(k));
+    for (const k of [2 ** 31, 2 ** 32 - 1, 123_456_789]) seen.add(hashOf(k));
+    expect(seen.size).toBe(300_003);
+    const shuffled = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    const map = PMap.empty<number, number>().setAll(shuffled, shuffled);
+    expect([...map.keys()]).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+
+  it("hashes strings by their length and last 24 characters", () => {
     expect(hashOf("ab")).not.toBe(hashOf("ba"));
     expect(hashOf(`x${TAIL}`)).toBe(hashOf(`y${TAIL}`));
     expect(hashOf(`x${TAIL}`)).not.toBe(hashOf(TAIL));

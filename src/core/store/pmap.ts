@@ -11,23 +11,14 @@
  * Bulk updates go through an explicit {@link PMapBatch}: nodes the batch creates are changed in place by its
  * later updates; nodes from before it are copied, so every earlier map stays unchanged.
  *
- * Keys are strings or non-negative integers (integers hash to themselves, so sequences fill the trie evenly).
+ * Keys are strings or non-negative integers (runs of consecutive integers share leaves and paths, see
+ * `integerHash` in `trie.ts`).
  * Iteration order is canonical (by hash, not by insertion): two maps with the same entries iterate, print,
  * serialize and compare (`toEqual`) alike.
  */
 import { type InspectOptionsStylized, inspect } from "node:util";
-import {
-  build,
-  type Edit,
-  hashOf,
-  type InsertFlags,
-  insert,
-  type Key,
-  lookup,
-  remove,
-  type TrieNode,
-  walk,
-} from "./trie";
+import { hashOf, type Key } from "./hash";
+import { build, type Edit, type InsertFlags, insert, lookup, remove, type TrieNode, walk } from "./trie";
 import { diffNodes } from "./trieDiff";
 
 /**

@@ -7,14 +7,12 @@
  * alike whatever their history.
  */
 
-const BITS = 5;
-const MASK = (1 << BITS) - 1;
+import { BITS, type Key, MASK } from "./hash";
+
 /** Entries a leaf holds before it splits into a branch. */
 const BUCKET = 8;
 /** Past this shift every hash bit is used: leaves then grow without splitting (full hash collisions). */
 const MAX_SHIFT = 30;
-
-export type Key = string | number;
 
 /** The token of a batch: nodes carrying it may be changed in place while the batch runs. */
 export type Edit = object;
@@ -38,27 +36,6 @@ export class Branch<K extends Key, V> {
 }
 
 export type TrieNode<K extends Key, V> = Leaf<K, V> | Branch<K, V>;
-
-/** Characters of a string key that the hash reads, from its end (ids and index keys differ most there). */
-const HASHED_CHARS = 24;
-
-/**
- * FNV-1a over the length and the last {@link HASHED_CHARS} UTF-16 code units of a string, with a final
- * avalanche; integers hash to themselves. Colliding keys only share a bucket: lookups compare keys.
- */
-export function hashOf(key: Key): number {
-  if (typeof key === "number") return key >>> 0;
-  let h = Math.imul(0x811c9dc5 ^ key.length, 0x01000193);
-  for (let i = Math.max(0, key.length - HASHED_CHARS); i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // MurmurHash3's fmix32: FNV leaves the low bits, which pick the first levels' slots, depending on the last
-  // characters only.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** The canonical order of two entries: hash digits from the lowest (the walk's order), then the key. */
 function before(h1: number, k1: Key, h2: number, k2: Key): boolean {

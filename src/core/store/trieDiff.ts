@@ -2,7 +2,8 @@
  * The difference of two versions of a trie, skipping the subtrees they share: two versions a few updates
  * apart are compared in time proportional to the updates, whatever their size.
  */
-import { Branch, type Key, type TrieNode, walk } from "./trie";
+import type { Key } from "./hash";
+import { Branch, type TrieNode, walk } from "./trie";
 
 /**
  * The entries that differ between two tries, as `[key, before, after]` (`undefined` for an absent side).
