@@ -31,9 +31,9 @@ const REVERSED_BITS = 3 * BITS;
 function integerHash(key: number): number {
   const n = key >>> 0;
   const block = n >>> BLOCK_BITS;
-  let reversed = 0;
-  for (let level = 0; level < REVERSED_BITS / BITS; level++)
-    reversed |= ((block >>> (REVERSED_BITS - BITS * (level + 1))) & MASK) << (BITS * level);
+  // The block's three low digits, most significant first: levels 0, 1 and 2.
+  const reversed =
+    ((block >>> (2 * BITS)) & MASK) | (((block >>> BITS) & MASK) << BITS) | ((block & MASK) << (2 * BITS));
   return (
     (reversed |
       ((n & ((1 << BLOCK_BITS) - 1)) << REVERSED_BITS) |
