@@ -20,10 +20,10 @@ export const command = sdkCommand;
 
 /**
  * A command row's measurement: 150 rounds of 30 calls after 1,000 calls of warm-up per function. On this
- * class of VM the floor of one command moves by up to 2x between runs minutes apart; 150 rounds keep a
- * row's median ratio within about ±0.03 (50 rounds: about ±0.1), and 1,000 calls let V8 optimize the fake's
- * code for the command, as the SDK's code already is from earlier rows (with 100, a row measured the same
- * command at 1.34x in a fresh process and at 1.11x right after).
+ * class of VM the floor of one command moves by up to 2x between runs minutes apart, and with 50 rounds a
+ * row's median ratio moved by up to ±0.1; three times the rounds narrow the median's spread. 1,000 calls let
+ * V8 optimize the fake's code for the command, as the SDK's code already is from earlier rows (with 100, a row
+ * measured the same command at 1.34x in a fresh process and at 1.11x right after).
  */
 export const COMMAND_OPTIONS: MeasureOptions = { iterations: 300, repeats: 15, warmup: 1000 };
 

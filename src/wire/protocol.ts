@@ -203,7 +203,7 @@ export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Arr
       text += "]";
     } else text += JSON.stringify(value);
   }
-  // Without a list there is one piece: its encoding is the body, no copy.
+  // With only empty lists there is one piece: its encoding is the body, no copy.
   if (parts.length === 0) return bodyBytes(`${text}}`);
   parts.push(bodyBytes(`${text}}`));
   return joinedBytes(parts);

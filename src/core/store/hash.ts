@@ -14,8 +14,10 @@ export type Key = string | number;
 /** Characters of a string key that the hash reads, from its end (ids and index keys differ most there). */
 const HASHED_CHARS = 24;
 
-/** Integer keys in a block share a leaf: a leaf holds 8 entries (the trie's bucket). */
+/** Integer keys come in blocks of {@link BUCKET}, so that a block shares a leaf. */
 const BLOCK_BITS = 3;
+/** Entries a trie leaf holds before it splits into a branch: one block of integer keys. */
+export const BUCKET = 1 << BLOCK_BITS;
 /** Blocks below 2^15 (keys below 262,144) have their number's digits reversed into the hash (see {@link integerHash}). */
 const REVERSED_BITS = 3 * BITS;
 

@@ -12,7 +12,7 @@
  * later updates; nodes from before it are copied, so every earlier map stays unchanged.
  *
  * Keys are strings or non-negative integers (runs of consecutive integers share leaves and paths, see
- * `integerHash` in `trie.ts`).
+ * `integerHash` in `hash.ts`).
  * Iteration order is canonical (by hash, not by insertion): two maps with the same entries iterate, print,
  * serialize and compare (`toEqual`) alike.
  */

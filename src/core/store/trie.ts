@@ -7,10 +7,8 @@
  * alike whatever their history.
  */
 
-import { BITS, type Key, MASK } from "./hash";
+import { BITS, BUCKET, type Key, MASK } from "./hash";
 
-/** Entries a leaf holds before it splits into a branch. */
-const BUCKET = 8;
 /** Past this shift every hash bit is used: leaves then grow without splitting (full hash collisions). */
 const MAX_SHIFT = 30;
 
