@@ -8,6 +8,7 @@ import {
   GetIdCommand,
   SetIdentityPoolRolesCommand,
 } from "@aws-sdk/client-cognito-identity";
+import { IdSource } from "../../src/core/ids";
 import { setup } from "../support/helpers";
 
 it("seed 1 generates these ids, request ids and credentials", async () => {
@@ -30,4 +31,18 @@ it("seed 1 generates these ids, request ids and credentials", async () => {
   expect(Credentials?.SecretKey).toBe("kBWLkZ7D+fFjSHQ7/iApDIzBh8rlhIwAygEipviB");
   expect(Credentials?.SessionToken?.slice(0, 40)).toBe("zS472HzMPuCDyrZidZpYRICjOpgCnPuvTLAJBI2q");
   expect(Credentials?.SessionToken).toHaveLength(356);
+});
+
+it("draws values longer than the generator's scratch buffer whole, and the same as a fresh generator", () => {
+  const prefix = "p".repeat(600);
+  const guid = new IdSource(3, 0).guid(prefix);
+  expect(guid).toHaveLength(636);
+  expect(guid.slice(600)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const long = new IdSource(3, 0).string(2000, "AB");
+  expect(long).toMatch(/^[AB]{2000}$/);
+  // After the long draws, short ones are unchanged: the same as from a generator that never drew long.
+  const ids = new IdSource(3, 0);
+  ids.string(2000, "AB");
+  const fresh = new IdSource(3, 500);
+  expect(ids.guid()).toBe(fresh.guid());
 });
