@@ -6,7 +6,8 @@
  * Layout, chosen so that every command costs the same at 100,000 identities as at 1,000:
  * - `pools`: pool id → {@link PoolEntry}. A pool entry owns its identities and their indexes, so deleting a
  *   pool drops them all in one step.
- * - `poolOrder`: `account/region` → pool ids in creation order (at most 1,000 per region), for listing.
+ * - `poolOrder`: `account/region` → {@link RegionPools}: the region's pools by creation sequence (at most 1,000
+ *   per region), for listing; a new pool is one map entry, not a copy of the region's list.
  * - `identityPools`: identity id → pool id, the one global index, for operations that name only an identity.
  * - Inside a pool: `identities` (id → record), `logins` (`provider\nuser` → id), `developerUsers`
  *   (developer user identifier → id) and `order` (creation sequence → id) for stable listing.
@@ -110,6 +111,14 @@ export interface PoolEntry {
   readonly nextSeq: number;
 }
 
+/** One account's pools in one region, for listing. */
+export interface RegionPools {
+  /** Creation sequence in the region → pool id (deleted pools leave gaps). */
+  readonly order: PMap<number, string>;
+  /** The next creation sequence number. */
+  readonly nextSeq: number;
+}
+
 /** The whole state of the fake. */
 export interface CoreState {
   /** The seed of the ID generator. */
@@ -117,8 +126,8 @@ export interface CoreState {
   /** The ID generator's position. */
   readonly idPosition: number;
   readonly pools: PMap<string, PoolEntry>;
-  /** `${accountId}/${region}` → pool ids in creation order. */
-  readonly poolOrder: PMap<string, readonly string[]>;
+  /** `${accountId}/${region}` → the region's pools in creation order. */
+  readonly poolOrder: PMap<string, RegionPools>;
   /** Identity id → pool id. */
   readonly identityPools: PMap<string, string>;
 }
@@ -137,7 +146,7 @@ export function initialState(seed = 1): CoreState {
     seed,
     idPosition: 0,
     pools: PMap.empty<string, PoolEntry>(),
-    poolOrder: PMap.empty<string, readonly string[]>(),
+    poolOrder: PMap.empty<string, RegionPools>(),
     identityPools: PMap.empty<string, string>(),
   });
 }

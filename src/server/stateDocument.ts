@@ -13,7 +13,7 @@ import {
   type StoredPool,
 } from "../core/state";
 import { addIdentities, identitiesOfPool } from "../core/store/identities";
-import { addPool, putPool } from "../core/store/pools";
+import { addPool, listedPoolIds, putPool } from "../core/store/pools";
 import { parseInput } from "../core/validation/validate";
 import {
   asRecord,
@@ -84,11 +84,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  */
 export function stateDocument(state: CoreState, accountId: string): StateFileV1 {
   const pools: PoolV1[] = [];
-  for (const [, ids] of state.poolOrder) {
-    for (const id of ids) {
-      const entry = state.pools.get(id);
-      if (entry) pools.push(poolDocument(entry));
-    }
+  for (const id of listedPoolIds(state)) {
+    const entry = state.pools.get(id);
+    if (entry) pools.push(poolDocument(entry));
   }
   return {
     format: STATE_FORMAT,

@@ -141,6 +141,26 @@ describe("CreateIdentityPool / DescribeIdentityPool", () => {
     expect(err.$metadata.attempts).toBe(1);
     await expect(clientIn("eu-west-1").send(new CreateIdentityPoolCommand(base))).resolves.toBeDefined();
   });
+
+  it("counts the pools a region holds now: after a deletion one more can be created, and it lists last", async () => {
+    const { client, fake } = setup();
+    const seeded = Array.from({ length: 1000 }, (_, i) =>
+      fake.seedIdentityPool({ ...base, IdentityPoolName: `p${i}` }),
+    );
+    const deleted = seeded[500]?.IdentityPoolId;
+    await client.send(new DeleteIdentityPoolCommand({ IdentityPoolId: deleted }));
+    const created = await client.send(new CreateIdentityPoolCommand({ ...base, IdentityPoolName: "new" }));
+    await expect(client.send(new CreateIdentityPoolCommand(base))).rejects.toBeInstanceOf(
+      LimitExceededException,
+    );
+    const listed: string[] = [];
+    for await (const page of paginateListIdentityPools({ client }, { MaxResults: 60 }))
+      for (const pool of page.IdentityPools ?? []) listed.push(pool.IdentityPoolId as string);
+    expect(listed).toHaveLength(1000);
+    expect(listed).not.toContain(deleted);
+    expect(listed.slice(0, 3)).toEqual(seeded.slice(0, 3).map((p) => p.IdentityPoolId));
+    expect(listed.at(-1)).toBe(created.IdentityPoolId);
+  });
 });
 
 describe("UpdateIdentityPool", () => {

@@ -10,7 +10,7 @@ import type {
   IdentityPool,
 } from "../model/model.generated";
 import type { CoreState, Env, StoredPool } from "../state";
-import { addPool, poolIdsInRegion } from "../store/pools";
+import { addPool, poolCountInRegion } from "../store/pools";
 import { isPublicProvider, isSamlArn, isUserPoolProvider, oidcHost } from "./providers";
 
 /** Tags per pool (developer guide). */
@@ -106,8 +106,7 @@ export function createPool(
   extras: PoolExtras = {},
 ): { state: CoreState; pool: StoredPool } {
   const { ctx } = env;
-  if (poolIdsInRegion(state, ctx).length >= MAX_POOLS_PER_REGION)
-    throw errors.poolLimit(MAX_POOLS_PER_REGION);
+  if (poolCountInRegion(state, ctx) >= MAX_POOLS_PER_REGION) throw errors.poolLimit(MAX_POOLS_PER_REGION);
   if (state.pools.has(id)) throw errors.poolExists(id);
   const pool: StoredPool = Object.freeze({
     identityPoolId: id,

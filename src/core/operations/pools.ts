@@ -6,7 +6,7 @@ import { decodeToken, encodeToken, takePage } from "../domain/pagination";
 import { buildConfig, createPool } from "../domain/poolConfig";
 import { errors } from "../errors";
 import type { Context, StoredPool } from "../state";
-import { poolIdsInRegion, putPool, removePool, requirePool } from "../store/pools";
+import { putPool, regionListing, removePool, requirePool } from "../store/pools";
 import type { Handler } from "./handler";
 
 export const createIdentityPool: Handler<"CreateIdentityPool"> = (state, input, env) => {
@@ -47,10 +47,13 @@ const listScope = (ctx: Context): string => `pools/${ctx.accountId}/${ctx.region
 
 export const listIdentityPools: Handler<"ListIdentityPools"> = (state, input, { ctx }) => {
   const after = decodeToken(listScope(ctx), input.NextToken);
-  const ids = poolIdsInRegion(state, ctx);
-  const poolAt = (position: number) => state.pools.get(ids[position] as string)?.pool;
-  const taken = takePage(0, ids.length, input.MaxResults, (position) => {
-    const pool = poolAt(position);
+  const listing = regionListing(state, ctx);
+  const poolAt = (seq: number) => {
+    const id = listing.idAt(seq);
+    return id === undefined ? undefined : state.pools.get(id)?.pool;
+  };
+  const taken = takePage(0, listing.end, input.MaxResults, (seq) => {
+    const pool = poolAt(seq);
     return pool && pool.listSeq > after
       ? { IdentityPoolId: pool.identityPoolId, IdentityPoolName: pool.config.IdentityPoolName }
       : undefined;

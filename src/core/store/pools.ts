@@ -2,7 +2,7 @@
  * Reading and writing pool entries. Every writer returns a new frozen state; nothing is modified in place.
  */
 import { errors } from "../errors";
-import type { Context, CoreState, PoolEntry, StoredPool } from "../state";
+import type { Context, CoreState, PoolEntry, RegionPools, StoredPool } from "../state";
 import { regionKey, regionOfKey } from "./keys";
 import { PMap } from "./pmap";
 
@@ -25,10 +25,24 @@ export function putPool(state: CoreState, entry: PoolEntry): CoreState {
   return Object.freeze({ ...state, pools: state.pools.set(entry.pool.identityPoolId, Object.freeze(entry)) });
 }
 
-/** A state with a new pool added, with no identities, at the end of its region's listing order. */
+/** A region with no pools. */
+const NO_POOLS: RegionPools = Object.freeze({ order: PMap.empty<number, string>(), nextSeq: 0 });
+
+/** The pools of an account in a region (none if it never had any). */
+const regionPools = (state: CoreState, accountId: string, region: string): RegionPools =>
+  state.poolOrder.get(regionKey(accountId, region)) ?? NO_POOLS;
+
+/**
+ * A state with a new pool added, with no identities, at the end of its region's listing order: one entry of the
+ * region's order map, so a pool costs the same to create as the region's 1st or its 1,000th.
+ */
 export function addPool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
-  const order = [...(state.poolOrder.get(key) ?? []), pool.identityPoolId];
+  const region = regionPools(state, pool.accountId, pool.region);
+  const listed: RegionPools = Object.freeze({
+    order: region.order.set(region.nextSeq, pool.identityPoolId),
+    nextSeq: region.nextSeq + 1,
+  });
   const entry: PoolEntry = {
     pool,
     identities: PMap.empty(),
@@ -37,7 +51,7 @@ export function addPool(state: CoreState, pool: StoredPool): CoreState {
     order: PMap.empty(),
     nextSeq: 0,
   };
-  return putPool({ ...state, poolOrder: state.poolOrder.set(key, Object.freeze(order)) }, entry);
+  return putPool({ ...state, poolOrder: state.poolOrder.set(key, listed) }, entry);
 }
 
 /**
@@ -46,20 +60,61 @@ export function addPool(state: CoreState, pool: StoredPool): CoreState {
  */
 export function removePool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
-  const order = (state.poolOrder.get(key) ?? []).filter((id) => id !== pool.identityPoolId);
+  const region = regionPools(state, pool.accountId, pool.region);
+  let order = region.order;
+  for (const [seq, id] of region.order) if (id === pool.identityPoolId) order = order.delete(seq);
   const owned = state.pools.get(pool.identityPoolId)?.identities;
   const identityPools = owned ? state.identityPools.deleteAll(owned.keys()) : state.identityPools;
   return Object.freeze({
     ...state,
     pools: state.pools.delete(pool.identityPoolId),
-    poolOrder: state.poolOrder.set(key, Object.freeze(order)),
+    poolOrder: state.poolOrder.set(key, Object.freeze({ order, nextSeq: region.nextSeq })),
     identityPools,
   });
 }
 
+/**
+ * The listing of the caller's account and region: the pool id at each creation sequence below `end` (a deleted
+ * pool's sequence reads `undefined`), oldest first.
+ *
+ * @example
+ * ```ts
+ * const listing = regionListing(state, ctx);
+ * for (let seq = 0; seq < listing.end; seq++) listing.idAt(seq); // a pool id, or undefined
+ * ```
+ */
+export function regionListing(
+  state: CoreState,
+  ctx: Context,
+): { readonly end: number; idAt(seq: number): string | undefined } {
+  const { order, nextSeq } = regionPools(state, ctx.accountId, ctx.region);
+  return { end: nextSeq, idAt: (seq) => order.get(seq) };
+}
+
+/** How many pools the caller's account has in its region. */
+export const poolCountInRegion = (state: CoreState, ctx: Context): number =>
+  regionPools(state, ctx.accountId, ctx.region).order.size;
+
 /** The ids of the pools of the caller's account and region, oldest first. */
-export function poolIdsInRegion(state: CoreState, ctx: Context): readonly string[] {
-  return state.poolOrder.get(regionKey(ctx.accountId, ctx.region)) ?? [];
+export function poolIdsInRegion(state: CoreState, ctx: Context): string[] {
+  return listedIds(regionPools(state, ctx.accountId, ctx.region));
+}
+
+/** A region's pool ids, oldest first. */
+function listedIds({ order, nextSeq }: RegionPools): string[] {
+  const ids: string[] = [];
+  for (let seq = 0; seq < nextSeq; seq++) {
+    const id = order.get(seq);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** Every pool id, region by region, each region's oldest first (the order of a state file). */
+export function listedPoolIds(state: CoreState): string[] {
+  const ids: string[] = [];
+  for (const [, region] of state.poolOrder) ids.push(...listedIds(region));
+  return ids;
 }
 
 /**
@@ -72,6 +127,6 @@ export function poolIdsInRegion(state: CoreState, ctx: Context): readonly string
  */
 export function regionsInUse(state: CoreState): string[] {
   const regions = new Set<string>();
-  for (const [key, ids] of state.poolOrder) if (ids.length > 0) regions.add(regionOfKey(key));
+  for (const [key, region] of state.poolOrder) if (region.order.size > 0) regions.add(regionOfKey(key));
   return [...regions];
 }

@@ -36,9 +36,11 @@ function entriesOf<K, V>(map: Iterable<[K, V]> & { readonly size: number }, what
 export function checkInvariants(state: CoreState): InvariantReport {
   if (!Object.isFrozen(state)) fail("the state object is not frozen");
   const listed = new Map<string, string>();
-  for (const [key, ids] of entriesOf(state.poolOrder, "poolOrder")) {
-    if (!Object.isFrozen(ids)) fail(`poolOrder ${key} is not frozen`);
-    for (const id of ids) {
+  for (const [key, region] of entriesOf(state.poolOrder, "poolOrder")) {
+    if (!Object.isFrozen(region)) fail(`poolOrder ${key} is not frozen`);
+    for (const [seq, id] of entriesOf(region.order, `poolOrder ${key}`)) {
+      if (!Number.isInteger(seq) || seq < 0 || seq >= region.nextSeq)
+        fail(`poolOrder ${key}: sequence ${seq} outside 0..${region.nextSeq - 1}`);
       if (listed.has(id)) fail(`pool ${id} listed twice in poolOrder`);
       listed.set(id, key);
     }
@@ -144,7 +146,7 @@ export function digest(state: CoreState): string {
   return JSON.stringify({
     seed: state.seed,
     idPosition: state.idPosition,
-    poolOrder: [...state.poolOrder],
+    poolOrder: [...state.poolOrder].map(([key, region]) => [key, region.nextSeq, [...region.order]]),
     identityPools: [...state.identityPools],
     pools: [...state.pools].map(([id, entry]) => [
       id,
