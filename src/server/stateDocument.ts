@@ -84,10 +84,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  */
 export function stateDocument(state: CoreState, accountId: string): StateFileV1 {
   const pools: PoolV1[] = [];
-  for (const id of listedPoolIds(state)) {
-    const entry = state.pools.get(id);
-    if (entry) pools.push(poolDocument(entry));
-  }
+  // Every listed id is a stored pool (the store keeps the two in step).
+  for (const id of listedPoolIds(state)) pools.push(poolDocument(state.pools.get(id) as PoolEntry));
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
