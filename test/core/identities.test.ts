@@ -1,43 +1,15 @@
+/** DescribeIdentity, ListIdentities, DeleteIdentities and the fake's state API, through the real SDK client. */
 import {
   CognitoIdentityServiceException,
   DeleteIdentitiesCommand,
   DescribeIdentityCommand,
-  GetIdCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   InvalidParameterException,
   ListIdentitiesCommand,
-  NotAuthorizedException,
   ResourceNotFoundException,
-  UnlinkIdentityCommand,
 } from "@aws-sdk/client-cognito-identity";
-import { LOGINS_DONT_MATCH } from "../../src/core/errors";
-import { CLIENT_ID, expectError, rejection, setup, USER_POOL } from "../support/helpers";
-import { storedIdentity } from "../support/stored";
-
-const DEV = "login.myapp";
-const UNKNOWN = "us-east-1:00000000-0000-4000-8000-000000000000";
-
-function world() {
-  const clock = { now: new Date("2026-01-01T00:00:00Z") };
-  const env = setup({ now: () => clock.now });
-  const pool = env.fake.seedIdentityPool({
-    IdentityPoolName: "ids",
-    AllowUnauthenticatedIdentities: true,
-    SupportedLoginProviders: { "graph.facebook.com": "fb-app", "www.amazon.com": "amzn-app" },
-    CognitoIdentityProviders: [{ ProviderName: USER_POOL, ClientId: CLIENT_ID }],
-    DeveloperProviderName: DEV,
-  });
-  const poolId = pool.IdentityPoolId;
-  const getId = async (Logins?: Record<string, string>) =>
-    (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }))).IdentityId as string;
-  const idToken = (sub: string) =>
-    env.fake.loginToken.userPool({ userPoolId: "us-east-1_TestPool1", clientId: CLIENT_ID, sub });
-  const list = (input: { MaxResults?: number; NextToken?: string; HideDisabled?: boolean } = {}) =>
-    env.client.send(new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, ...input }));
-  const unlink = (IdentityId: string, Logins: Record<string, string>, LoginsToRemove: string[]) =>
-    env.client.send(new UnlinkIdentityCommand({ IdentityId, Logins, LoginsToRemove }));
-  return { ...env, clock, poolId, getId, idToken, list, unlink };
-}
+import { DEV, UNKNOWN, world } from "../support/fixtures/identities";
+import { expectError, rejection, USER_POOL } from "../support/helpers";
 
 describe("DescribeIdentity", () => {
   it("describes an unauthenticated identity: no Logins, both dates", async () => {
@@ -200,92 +172,6 @@ describe("DeleteIdentities", () => {
     expect(tooMany.name).toBe("ValidationException");
     expect(tooMany.message).toBe(
       `1 validation error detected: Value '[${many.join(", ")}]' at 'identityIdsToDelete' failed to satisfy constraint: Member must have length less than or equal to 60`,
-    );
-  });
-});
-
-describe("UnlinkIdentity", () => {
-  it("removes a login when the caller proves the identity with one of its logins", async () => {
-    const { fake, clock, unlink, getId, idToken } = world();
-    const id = await getId({ [USER_POOL]: idToken("alice"), "graph.facebook.com": "fb-1" });
-    clock.now = new Date("2026-01-01T04:00:00Z");
-    await unlink(id, { [USER_POOL]: idToken("alice") }, ["graph.facebook.com"]);
-    expect(fake.getIdentity(id)).toMatchObject({
-      Logins: { [USER_POOL]: "alice" },
-      Disabled: false,
-      LastModifiedDate: new Date("2026-01-01T04:00:00Z"),
-    });
-    expect(Object.keys(storedIdentity(fake, id)?.loginClaims ?? {})).toEqual([USER_POOL]);
-    // The unlinked login is a new identity next time it is seen.
-    expect(await getId({ "graph.facebook.com": "fb-1" })).not.toBe(id);
-  });
-
-  it("disables the identity when its last login is removed", async () => {
-    const { fake, unlink, getId, client } = world();
-    const id = await getId({ "graph.facebook.com": "fb-1" });
-    await unlink(id, { "graph.facebook.com": "fb-1" }, ["graph.facebook.com"]);
-    expect(fake.getIdentity(id)).toMatchObject({ Disabled: true, Logins: {} });
-    await expectError(
-      unlink(id, { "graph.facebook.com": "fb-1" }, ["graph.facebook.com"]),
-      NotAuthorizedException,
-      "NotAuthorizedException",
-      `Access to Identity '${id}' is forbidden.`,
-    );
-    const described = await client.send(new DescribeIdentityCommand({ IdentityId: id }));
-    expect(described.Logins).toBeUndefined();
-  });
-
-  it("answers Logins don't match without a login of that identity", async () => {
-    const { fake, unlink, getId } = world();
-    const id = await getId({ "graph.facebook.com": "fb-1", "www.amazon.com": "amzn-1" });
-    await getId({ "graph.facebook.com": "fb-2" });
-    const before = fake.state;
-    const attempts: Record<string, string>[] = [
-      {},
-      { "graph.facebook.com": "fb-2" },
-      { "graph.facebook.com": "fb-new" },
-    ];
-    for (const logins of attempts) {
-      await expectError(
-        unlink(id, logins, ["www.amazon.com"]),
-        NotAuthorizedException,
-        "NotAuthorizedException",
-        LOGINS_DONT_MATCH,
-      );
-    }
-    expect(fake.state).toBe(before);
-  });
-
-  it("checks the proving tokens like GetId does", async () => {
-    const { unlink, getId, idToken, fake } = world();
-    const id = await getId({ [USER_POOL]: idToken("alice") });
-    const wrongClient = fake.loginToken.userPool({
-      userPoolId: "us-east-1_TestPool1",
-      clientId: "other",
-      sub: "alice",
-    });
-    await expectError(
-      unlink(id, { [USER_POOL]: wrongClient }, [USER_POOL]),
-      NotAuthorizedException,
-      "NotAuthorizedException",
-      "Token is not from a supported provider of this identity pool.",
-    );
-  });
-
-  it("refuses to remove a provider that is not linked, and answers not found for an unknown identity", async () => {
-    const { unlink, getId } = world();
-    const id = await getId({ "graph.facebook.com": "fb-1" });
-    await expectError(
-      unlink(id, { "graph.facebook.com": "fb-1" }, ["www.amazon.com"]),
-      InvalidParameterException,
-      "InvalidParameterException",
-      `Login 'www.amazon.com' is not linked to identity '${id}'.`,
-    );
-    await expectError(
-      unlink(UNKNOWN, { "graph.facebook.com": "fb-1" }, ["graph.facebook.com"]),
-      ResourceNotFoundException,
-      "ResourceNotFoundException",
-      `Identity '${UNKNOWN}' not found.`,
     );
   });
 });
