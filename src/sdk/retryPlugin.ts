@@ -110,6 +110,14 @@ const unavailable: Pluggable<any, any> = {
 };
 
 /**
+ * The plug-in made for a client's config, and the retry strategy (provider) it wraps: an installed fake adds it
+ * to every send, and copying a resolved config (44 members) cost ~13 µs each time. Made again if the client's
+ * `retryStrategy` was replaced since.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see RetryModule
+const plugins = new WeakMap<object, { readonly provider: unknown; readonly plugin: Pluggable<any, any> }>();
+
+/**
  * A `Pluggable` that replaces a (copied) stack's retry middleware with the SDK's own, whose strategy retries
  * without back-off when `config` (the client's resolved config) uses the SDK's standard strategy. When the
  * SDK's retry module cannot be found, the calls fail with an error that says so.
@@ -136,11 +144,3 @@ export function immediateRetryPlugin(config: RetryConfig): Pluggable<any, any> {
   plugins.set(config, { provider, plugin });
   return plugin;
 }
-
-/**
- * The plug-in made for a client's config, and the retry strategy (provider) it wraps: an installed fake adds it
- * to every send, and copying a resolved config (44 members) cost ~13 µs each time. Made again if the client's
- * `retryStrategy` was replaced since.
- */
-// biome-ignore lint/suspicious/noExplicitAny: see RetryModule
-const plugins = new WeakMap<object, { readonly provider: unknown; readonly plugin: Pluggable<any, any> }>();

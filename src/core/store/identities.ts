@@ -17,6 +17,7 @@ import { loginKey } from "./keys";
 import type { PMap } from "./pmap";
 import { findPool, putPool } from "./pools";
 import { frozenRecord, type NewIdentity, newIdentity } from "./records";
+import { idsInSequence } from "./sequence";
 
 /** Linked logins per identity (provider logins and developer user identifiers together). */
 export const MAX_LINKED_LOGINS = 20;
@@ -278,9 +279,8 @@ export function unlinkFromIdentity(
 /** The identities of a pool in creation order (state API; a full walk, not used by operations). */
 export function identitiesOfPool(entry: PoolEntry): StoredIdentity[] {
   const out: StoredIdentity[] = [];
-  for (let seq = 0; seq < entry.nextSeq; seq++) {
-    const id = entry.order.get(seq);
-    const identity = id === undefined ? undefined : entry.identities.get(id);
+  for (const id of idsInSequence(entry.order, entry.nextSeq)) {
+    const identity = entry.identities.get(id);
     if (identity) out.push(identity);
   }
   return out;

@@ -5,6 +5,7 @@ import { errors } from "../errors";
 import type { Context, CoreState, PoolEntry, RegionPools, StoredPool } from "../state";
 import { regionKey, regionOfKey } from "./keys";
 import { PMap } from "./pmap";
+import { idsInSequence } from "./sequence";
 
 /** The pool entry, if the pool exists in the caller's account and region. */
 export function findPool(state: CoreState, poolId: string, ctx: Context): PoolEntry | undefined {
@@ -62,7 +63,12 @@ export function removePool(state: CoreState, pool: StoredPool): CoreState {
   const key = regionKey(pool.accountId, pool.region);
   const region = regionPools(state, pool.accountId, pool.region);
   let order = region.order;
-  for (const [seq, id] of region.order) if (id === pool.identityPoolId) order = order.delete(seq);
+  for (const [seq, id] of region.order) {
+    if (id === pool.identityPoolId) {
+      order = order.delete(seq);
+      break;
+    }
+  }
   const owned = state.pools.get(pool.identityPoolId)?.identities;
   const identityPools = owned ? state.identityPools.deleteAll(owned.keys()) : state.identityPools;
   return Object.freeze({
@@ -97,23 +103,14 @@ export const poolCountInRegion = (state: CoreState, ctx: Context): number =>
 
 /** The ids of the pools of the caller's account and region, oldest first. */
 export function poolIdsInRegion(state: CoreState, ctx: Context): string[] {
-  return listedIds(regionPools(state, ctx.accountId, ctx.region));
-}
-
-/** A region's pool ids, oldest first. */
-function listedIds({ order, nextSeq }: RegionPools): string[] {
-  const ids: string[] = [];
-  for (let seq = 0; seq < nextSeq; seq++) {
-    const id = order.get(seq);
-    if (id !== undefined) ids.push(id);
-  }
-  return ids;
+  const { order, nextSeq } = regionPools(state, ctx.accountId, ctx.region);
+  return idsInSequence(order, nextSeq);
 }
 
 /** Every pool id, region by region, each region's oldest first (the order of a state file). */
 export function listedPoolIds(state: CoreState): string[] {
   const ids: string[] = [];
-  for (const [, region] of state.poolOrder) ids.push(...listedIds(region));
+  for (const [, { order, nextSeq }] of state.poolOrder) ids.push(...idsInSequence(order, nextSeq));
   return ids;
 }
 
