@@ -26,6 +26,10 @@ export default defineConfig({
   // The ESM build locates its own files (the interception library is loaded on first install()).
   shims: true,
   target: "node20",
+  // Rollup turns the shared ESM chunks into CommonJS. Without it tsup uses sucrase, which rewrites every `?.`
+  // and `??` of the CommonJS build into helper calls that allocate an array and closures per evaluation (the
+  // ES module build never had them): a jest file of 100 tests ran its tests 12 % slower on them.
+  treeshake: true,
   external: [
     "@aws-sdk/client-cognito-identity",
     "@aws-sdk/nested-clients",
