@@ -19,6 +19,20 @@ export type {
   StoredPrincipalTagMap,
 } from "./state";
 export { initialState } from "./state";
-export type { PMap } from "./store/pmap";
 export { OPENID_ISSUER, openIdIssuer } from "./tokens/openid";
+
+import type { Key } from "./store/hash";
+import type { PMap as StoreMap } from "./store/pmap";
+
+/**
+ * The persistent map the state's collections are (`state.pools`, a pool's `identities`…): read them with `get`,
+ * `has`, `size`, iteration. A type only: the store is what writes them, so there is no constructor to import.
+ *
+ * @example
+ * ```ts
+ * const pools: PMap<string, PoolEntry> = coreState.pools;
+ * pools.get("us-east-1:…")?.identities.size;
+ * ```
+ */
+export type PMap<K extends Key, V> = StoreMap<K, V>;
 export { parseInput, validationMessage } from "./validation/validate";

@@ -14,6 +14,7 @@ const README = readFileSync(join(ROOT, "README.md"), "utf8");
 /** Sections whose blocks a test reads from the README and runs as they stand. */
 const RUN_FROM_README: Readonly<Record<string, string>> = {
   Install: "test/package/pack.test.ts",
+  "msw under jest": "test/package/pack.test.ts",
   "Server mode": "test/adapters/server/readme.test.ts",
   "Other languages and tools": "test/adapters/server/readme.test.ts",
 };

@@ -62,6 +62,15 @@ function readmeInstallArgs(): string[] {
   return line.replace(/#.*/, "").trim().split(/\s+/).slice(2);
 }
 
+/** The first code block under a README heading (`## ` or `### `). */
+function readmeCode(heading: string): string {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.split(/^#{2,3} /m).find((part) => part.startsWith(`${heading}\n`));
+  const code = section?.match(/^```\w*\n([\s\S]*?)^```$/m)?.[1];
+  if (!code) throw new Error(`no code block under "${heading}" in README.md`);
+  return code;
+}
+
 let project = "";
 
 beforeAll(() => {
@@ -131,6 +140,30 @@ test(
 test("an ES module script runs against the installed package", () => {
   expect(run(process.execPath, ["esm.mjs"], project)).toContain("esm consumer ok");
 });
+
+test(
+  "an msw test under jest passes with the README's jest config (msw and its ES-module-only dependencies as npm nests them)",
+  () => {
+    run(
+      "npm",
+      ["install", `msw@${installedVersion("msw")}`, "--prefer-offline", "--no-audit", "--no-fund"],
+      project,
+    );
+    // The tools the README's config names, linked as a user's own installs would be.
+    for (const tool of ["ts-jest", "typescript"]) {
+      symlinkSync(join(ROOT, "node_modules", tool), join(project, "node_modules", tool), "dir");
+    }
+    writeFileSync(join(project, "jest.msw.readme.js"), readmeCode("msw under jest"));
+    writeFileSync(
+      join(project, "jest.msw.config.js"),
+      'module.exports = { ...require("./jest.msw.readme.js"), testMatch: ["**/msw.consumer.test.js"] };',
+    );
+    const jest = join(ROOT, "node_modules/jest/bin/jest.js");
+    const args = [jest, "--ci", "--runInBand", "-c", "jest.msw.config.js", "--rootDir", project];
+    expect(run(process.execPath, args, project)).toMatch(/Tests: +1 passed, 1 total/);
+  },
+  3 * MINUTE,
+);
 
 test("the CommonJS build keeps `?.` and `??` as written, as the ES module build does", () => {
   // Down-levelled, each one is a helper call that allocates an array and closures (a transpiler's
