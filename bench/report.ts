@@ -2,7 +2,7 @@
  * The printed tables of the per-command figures and of the peers (the other figures print as rows, see
  * harness.ts).
  */
-import type { CommandRow } from "./cases";
+import { type CommandRow, FLOOR_TARGET } from "./cases";
 import type { PeerFigure, PeerRow } from "./peers";
 
 const fmt = (n: number | undefined): string =>
@@ -15,6 +15,10 @@ const fmt = (n: number | undefined): string =>
         : n >= 10
           ? n.toFixed(1)
           : n.toFixed(2);
+
+/** A command's ratio: three decimals where two would print the target itself (1.204 is missed, 1.196 met). */
+const ratioText = (ratio: number): string =>
+  `${ratio.toFixed(ratio.toFixed(2) === FLOOR_TARGET.toFixed(2) ? 3 : 2)}x`;
 
 /** Prints cells as aligned columns under a header (numbers and ratios right-aligned). */
 export function printColumns(header: readonly string[], lines: readonly (readonly string[])[]): void {
@@ -54,7 +58,7 @@ export function printCommandTable(rows: readonly CommandRow[], drift: readonly s
             fmt(r.fakeUs),
             fmt(r.ownUs),
             fmt(r.coreUs),
-            `${r.ratio.toFixed(2)}x`,
+            ratioText(r.ratio),
             `${r.target} ${r.met ? "met" : "MISSED"}`,
           ],
     ),
