@@ -5,6 +5,7 @@ import {
   type Identity,
   ModelError,
   type ModelResult,
+  notAuthorized,
   type Pool,
   type Ref,
   type Region,
@@ -134,6 +135,18 @@ export class ReferenceBase {
 
   protected devOwner(pool: Pool, user: string): Identity | undefined {
     return this.live(pool).find((i) => i.devUsers.includes(user));
+  }
+
+  /** The identity a developer user is linked to, or `ResourceNotFoundException`. */
+  protected requireDevOwner(pool: Pool, user: string): Identity {
+    const owner = this.devOwner(pool, user);
+    if (!owner) throw err("ResourceNotFoundException", `Developer user identifier '${user}' not found.`);
+    return owner;
+  }
+
+  /** The service's refusal to act for an identity: a disabled one, or an authenticated one claimed with no login. */
+  protected identityForbidden(identity: Identity): ModelError {
+    return notAuthorized(`Access to Identity '${this.idText("identity", identity.m)}' is forbidden.`);
   }
 
   // ---- plumbing --------------------------------------------------------------------------------------------

@@ -71,8 +71,7 @@ export class ReferenceCredentials extends ReferenceIdentities {
         const nowSec = seconds(now);
         if (nowSec >= facts.exp)
           throw notAuthorized(`Invalid login token. Token expired: ${nowSec} >= ${facts.exp}`);
-        if (claimed.disabled)
-          throw notAuthorized(`Access to Identity '${m.idText("identity", claimed.m)}' is forbidden.`);
+        if (claimed.disabled) throw m.identityForbidden(claimed);
         if (facts.identity !== claimed.m || facts.amr[0] !== "authenticated" || !isAuthenticated(claimed)) {
           throw notAuthorized(MSG.loginsDontMatch);
         }

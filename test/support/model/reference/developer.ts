@@ -106,9 +106,7 @@ export class ReferenceDeveloper extends ReferenceCredentials {
           );
         }
       } else if (user !== undefined) {
-        const owner = m.devOwner(pool, user);
-        if (!owner) throw err("ResourceNotFoundException", `Developer user identifier '${user}' not found.`);
-        identity = owner;
+        identity = m.requireDevOwner(pool, user);
       } else {
         throw invalidParameter(MSG.lookupNeither);
       }
@@ -143,13 +141,8 @@ export class ReferenceDeveloper extends ReferenceCredentials {
       checkId(input.IdentityPoolId, true);
       const pool = m.requirePool(input.IdentityPoolId, region);
       requireDeveloper(pool, input.DeveloperProviderName);
-      const ownerOf = (user: string) => {
-        const owner = m.devOwner(pool, user);
-        if (!owner) throw err("ResourceNotFoundException", `Developer user identifier '${user}' not found.`);
-        return owner;
-      };
-      const source = ownerOf(input.SourceUserIdentifier);
-      const destination = ownerOf(input.DestinationUserIdentifier);
+      const source = m.requireDevOwner(pool, input.SourceUserIdentifier);
+      const destination = m.requireDevOwner(pool, input.DestinationUserIdentifier);
       if (source !== destination) m.merge(destination, [source], [], [], now);
       return { ok: true, output: { IdentityId: { $identity: destination.m } } };
     });
@@ -173,11 +166,9 @@ export class ReferenceDeveloper extends ReferenceCredentials {
       const pool = m.requirePool(input.IdentityPoolId, region);
       requireDeveloper(pool, input.DeveloperProviderName);
       const identity = m.identityInPool(pool, input.IdentityId);
-      if (identity.disabled)
-        throw notAuthorized(`Access to Identity '${m.idText("identity", identity.m)}' is forbidden.`);
+      if (identity.disabled) throw m.identityForbidden(identity);
       const user = input.DeveloperUserIdentifier;
-      const owner = m.devOwner(pool, user);
-      if (!owner) throw err("ResourceNotFoundException", `Developer user identifier '${user}' not found.`);
+      const owner = m.requireDevOwner(pool, user);
       if (owner !== identity) {
         throw err(
           "ResourceConflictException",

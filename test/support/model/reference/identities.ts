@@ -101,8 +101,7 @@ export class ReferenceIdentities extends ReferencePools {
       checkLoginsShape(logins);
       if (remove.some((p) => p.length < 1 || p.length > 128)) throw validation();
       const { pool, identity } = m.requireIdentity(ref, region);
-      if (identity.disabled)
-        throw notAuthorized(`Access to Identity '${m.idText("identity", identity.m)}' is forbidden.`);
+      if (identity.disabled) throw m.identityForbidden(identity);
       const proofs = m.verifyAll(pool, logins, now);
       if (proofs.length === 0 || proofs.some((p) => m.loginOwner(pool, p.provider, p.user) !== identity)) {
         throw notAuthorized(MSG.loginsDontMatch);

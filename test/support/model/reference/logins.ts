@@ -58,8 +58,7 @@ export class ReferenceLogins extends ReferenceBase {
     options: { devUser?: string; claimed?: Identity } = {},
   ): { identity: Identity; created: boolean } {
     const { devUser, claimed } = options;
-    if (claimed?.disabled)
-      throw notAuthorized(`Access to Identity '${this.idText("identity", claimed.m)}' is forbidden.`);
+    if (claimed?.disabled) throw this.identityForbidden(claimed);
     const owners: Identity[] = [];
     const addOwner = (i: Identity | undefined) => {
       if (i && !owners.includes(i)) owners.push(i);
@@ -72,8 +71,7 @@ export class ReferenceLogins extends ReferenceBase {
     }
     const presentsNothing = logins.length === 0 && devUser === undefined;
     if (claimed && isAuthenticated(claimed)) {
-      if (presentsNothing)
-        throw notAuthorized(`Access to Identity '${this.idText("identity", claimed.m)}' is forbidden.`);
+      if (presentsNothing) throw this.identityForbidden(claimed);
       if (!owners.includes(claimed)) throw notAuthorized(MSG.loginsDontMatch);
     }
     if (presentsNothing && !pool.allowGuests) throw notAuthorized(MSG.guests);
