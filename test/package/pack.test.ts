@@ -53,20 +53,24 @@ const installedVersion = (name: string): string =>
   (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
     .version;
 
+/** The text under a README heading (`## ` or `### `), up to the next heading of either level. */
+function readmeSection(heading: string): string | undefined {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  return readme.split(/^#{2,3} /m).find((part) => part.startsWith(`${heading}\n`));
+}
+
 /** The arguments of the `npm install` line of the README's "Install" section. */
 function readmeInstallArgs(): string[] {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const section = readme.split(/^## /m).find((part) => part.startsWith("Install"));
-  const line = section?.split("\n").find((text) => text.startsWith("npm install "));
+  const line = readmeSection("Install")
+    ?.split("\n")
+    .find((text) => text.startsWith("npm install "));
   if (!line) throw new Error('README.md has no "npm install" line in its "Install" section');
   return line.replace(/#.*/, "").trim().split(/\s+/).slice(2);
 }
 
-/** The first code block under a README heading (`## ` or `### `). */
+/** The first code block under a README heading. */
 function readmeCode(heading: string): string {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const section = readme.split(/^#{2,3} /m).find((part) => part.startsWith(`${heading}\n`));
-  const code = section?.match(/^```\w*\n([\s\S]*?)^```$/m)?.[1];
+  const code = readmeSection(heading)?.match(/^```\w*\n([\s\S]*?)^```$/m)?.[1];
   if (!code) throw new Error(`no code block under "${heading}" in README.md`);
   return code;
 }
