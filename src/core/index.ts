@@ -3,6 +3,9 @@
  * No I/O and no SDK: `(state, operation, input, context) -> { state, result }`.
  */
 
+import type { Key } from "./store/hash";
+import type { PMap as StoreMap } from "./store/pmap";
+
 export type { DispatchResult, ErrorResult, SuccessResult } from "./dispatch";
 export { dispatch, isOperation } from "./dispatch";
 export { ServiceError } from "./errors";
@@ -20,9 +23,6 @@ export type {
 } from "./state";
 export { initialState } from "./state";
 export { OPENID_ISSUER, openIdIssuer } from "./tokens/openid";
-
-import type { Key } from "./store/hash";
-import type { PMap as StoreMap } from "./store/pmap";
 
 /**
  * The persistent map the state's collections are (`state.pools`, a pool's `identities`…): read them with `get`,
