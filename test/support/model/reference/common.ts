@@ -139,6 +139,9 @@ export type ModelResult =
 
 export const err = (name: string, message?: string): ModelError => new ModelError(name, message);
 export const notAuthorized = (message: string) => err("NotAuthorizedException", message);
+
+/** The service's refusal of a role: one it cannot assume, or one outside what the caller may pick. */
+export const roleForbidden = (arn: string) => notAuthorized(`Access to Role '${arn}' is forbidden.`);
 export const invalidParameter = (message?: string) => err("InvalidParameterException", message);
 export const validation = () => err("ValidationException");
 

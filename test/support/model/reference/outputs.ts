@@ -7,6 +7,7 @@ import {
   notAuthorized,
   type Pool,
   type RoleMappingInput,
+  roleForbidden,
   USER_POOL,
   type Verified,
 } from "./common";
@@ -38,8 +39,7 @@ export function mappingOf(pool: Pool, login: Verified): RoleMappingInput | undef
 export function defaultRoleOf(pool: Pool, authenticated: boolean, custom?: string): string {
   const role = pool.roles.get(authenticated ? "authenticated" : "unauthenticated");
   if (role === undefined) throw err("InvalidIdentityPoolConfigurationException", MSG.poolConfig);
-  if (custom !== undefined && custom !== role)
-    throw notAuthorized(`Access to Role '${custom}' is forbidden.`);
+  if (custom !== undefined && custom !== role) throw roleForbidden(custom);
   return role;
 }
 
@@ -66,7 +66,7 @@ export function roleOf(
       const roles = login.claims["cognito:roles"];
       const list = Array.isArray(roles) ? roles : [];
       if (custom !== undefined) {
-        if (!list.includes(custom)) throw notAuthorized(`Access to Role '${custom}' is forbidden.`);
+        if (!list.includes(custom)) throw roleForbidden(custom);
         return custom;
       }
       const preferred = login.claims["cognito:preferred_role"];
@@ -85,7 +85,7 @@ export function roleOf(
     if (!first) return ambiguous(custom);
     if (custom === undefined) return first.RoleARN;
     if (matching.some((r) => r.RoleARN === custom)) return custom;
-    throw notAuthorized(`Access to Role '${custom}' is forbidden.`);
+    throw roleForbidden(custom);
   }
   return defaultRoleOf(pool, true, custom);
 }

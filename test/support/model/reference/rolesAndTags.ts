@@ -8,13 +8,13 @@ import {
   invalidParameter,
   type ModelResult,
   MSG,
-  notAuthorized,
   type Pool,
   type PoolArn,
   type Ref,
   type Region,
   ROLE_ARN,
   type RoleMappingInput,
+  roleForbidden,
   USER_POOL,
 } from "./common";
 import { ReferenceDeveloper } from "./developer";
@@ -33,7 +33,7 @@ export class ReferenceRolesAndTags extends ReferenceDeveloper {
       checkId(ref, true);
       const pool = m.requirePool(ref, region);
       for (const arn of Object.values(roles)) {
-        if (!ROLE_ARN.test(arn)) throw notAuthorized(`Access to Role '${arn}' is forbidden.`);
+        if (!ROLE_ARN.test(arn)) throw roleForbidden(arn);
       }
       for (const [key, mapping] of Object.entries(mappings ?? {})) {
         const allowed =
@@ -48,8 +48,7 @@ export class ReferenceRolesAndTags extends ReferenceDeveloper {
           throw invalidParameter(`AmbiguousRoleResolution must be specified for the role mapping of ${key}.`);
         }
         for (const rule of mapping.RulesConfiguration?.Rules ?? []) {
-          if (!ROLE_ARN.test(rule.RoleARN))
-            throw notAuthorized(`Access to Role '${rule.RoleARN}' is forbidden.`);
+          if (!ROLE_ARN.test(rule.RoleARN)) throw roleForbidden(rule.RoleARN);
         }
       }
       pool.roles = new Map(Object.entries(roles));
