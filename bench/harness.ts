@@ -144,16 +144,56 @@ export interface Row {
   /** The target the figure is held to, as text. */
   readonly target?: string;
   readonly met?: boolean;
+  /** The ratio the row is held to, when its target is one (see {@link ratioLimit}). */
+  readonly limit?: number;
 }
+
+/**
+ * The members of a row held to a ratio: the limit, its text, and whether `ratio` meets it.
+ *
+ * @example
+ * ```ts
+ * rows.push({ group: "jest", name: "…", value: ms, unit: "ms", ratio, ...ratioLimit(ratio, 1.2) });
+ * ```
+ */
+export const ratioLimit = (ratio: number, limit: number): Pick<Row, "limit" | "target" | "met"> => ({
+  limit,
+  target: `≤ ${limit}x`,
+  met: ratio <= limit,
+});
+
+/** A figure as printed: three significant digits or fewer decimals past 10 and 100; "–" for NaN, "" for none. */
+export const figureText = (n: number | undefined): string =>
+  n === undefined
+    ? ""
+    : Number.isNaN(n)
+      ? "–"
+      : n >= 100
+        ? n.toFixed(0)
+        : n >= 10
+          ? n.toFixed(1)
+          : n.toFixed(2);
+
+/**
+ * A ratio as printed: three decimals where two would print its limit itself (against 1.2, 1.204 is missed and
+ * 1.196 met; both would print "1.20x").
+ *
+ * @example
+ * ```ts
+ * ratioText(1.204, 1.2); // "1.204x"
+ * ratioText(1.31, 1.2); // "1.31x"
+ * ```
+ */
+export const ratioText = (ratio: number, limit?: number): string =>
+  `${ratio.toFixed(limit !== undefined && ratio.toFixed(2) === limit.toFixed(2) ? 3 : 2)}x`;
 
 /** Prints rows as an aligned table. */
 export function printTable(rows: readonly Row[]): void {
-  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const lines = rows.map((r) => [
     r.group,
     r.name,
-    `${fmt(r.value)} ${r.unit}`,
-    r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x ${r.baseline ?? ""}`.trim(),
+    `${figureText(r.value)} ${r.unit}`,
+    r.ratio === undefined ? "" : `${ratioText(r.ratio, r.limit)} ${r.baseline ?? ""}`.trim(),
     r.target ? `${r.target} ${r.met ? "met" : "MISSED"}` : "",
   ]);
   const header = ["group", "case", "figure", "ratio", "target"];

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { median, medianOfRounds, type Row, repoRoot } from "./harness";
+import { median, medianOfRounds, type Row, ratioLimit, repoRoot } from "./harness";
 
 const FILES = ["bench/jest-compare/withClientMock.test.ts", "bench/jest-compare/withFake.test.ts"] as const;
 
@@ -50,8 +50,7 @@ export function jestRows(quick: boolean): Row[] {
       unit: "ms",
       ratio,
       baseline: "of client-mock",
-      target: "≤ 1.2x",
-      met: ratio <= 1.2,
+      ...ratioLimit(ratio, 1.2),
     },
   ];
 }

@@ -3,22 +3,8 @@
  * harness.ts).
  */
 import { type CommandRow, FLOOR_TARGET } from "./cases";
+import { figureText, ratioText } from "./harness";
 import type { PeerFigure, PeerRow } from "./peers";
-
-const fmt = (n: number | undefined): string =>
-  n === undefined
-    ? ""
-    : Number.isNaN(n)
-      ? "–"
-      : n >= 100
-        ? n.toFixed(0)
-        : n >= 10
-          ? n.toFixed(1)
-          : n.toFixed(2);
-
-/** A command's ratio: three decimals where two would print the target itself (1.204 is missed, 1.196 met). */
-const ratioText = (ratio: number): string =>
-  `${ratio.toFixed(ratio.toFixed(2) === FLOOR_TARGET.toFixed(2) ? 3 : 2)}x`;
 
 /** Prints cells as aligned columns under a header (numbers and ratios right-aligned). */
 export function printColumns(header: readonly string[], lines: readonly (readonly string[])[]): void {
@@ -52,13 +38,15 @@ export function printCommandTable(rows: readonly CommandRow[], drift: readonly s
         ? [r.name, r.error, "", "", "", "", "", "", ""]
         : [
             r.name,
-            fmt(r.strictUs),
-            `${fmt(r.signedUs)} (${r.signedRatio.toFixed(2)}x)`,
-            r.crypto === undefined ? "" : `${r.crypto} ${fmt(r.cryptoUs)} (${fmt(r.cryptoAloneUs)} alone)`,
-            fmt(r.fakeUs),
-            fmt(r.ownUs),
-            fmt(r.coreUs),
-            ratioText(r.ratio),
+            figureText(r.strictUs),
+            `${figureText(r.signedUs)} (${r.signedRatio.toFixed(2)}x)`,
+            r.crypto === undefined
+              ? ""
+              : `${r.crypto} ${figureText(r.cryptoUs)} (${figureText(r.cryptoAloneUs)} alone)`,
+            figureText(r.fakeUs),
+            figureText(r.ownUs),
+            figureText(r.coreUs),
+            ratioText(r.ratio, FLOOR_TARGET),
             `${r.target} ${r.met ? "met" : "MISSED"}`,
           ],
     ),
@@ -74,8 +62,8 @@ const cell = (figure: PeerFigure, fake: PeerFigure): string =>
   typeof figure === "string"
     ? figure
     : typeof fake === "number"
-      ? `${fmt(figure)} (${(figure / fake).toFixed(1)}x)`
-      : fmt(figure);
+      ? `${figureText(figure)} (${(figure / fake).toFixed(1)}x)`
+      : figureText(figure);
 
 /** The peers' table: µs per call of the same workload, and each moto figure's ratio to the fake's. */
 export function printPeerTable(rows: readonly PeerRow[], notes: readonly string[]): void {
@@ -84,7 +72,7 @@ export function printPeerTable(rows: readonly PeerRow[], notes: readonly string[
     ["command", "fake (plug-in)", "moto in-process (boto3)", "moto server (JS SDK)"],
     rows.map((r) => [
       r.name,
-      typeof r.fakeUs === "number" ? fmt(r.fakeUs) : r.fakeUs,
+      typeof r.fakeUs === "number" ? figureText(r.fakeUs) : r.fakeUs,
       cell(r.motoUs, r.fakeUs),
       cell(r.motoServerUs, r.fakeUs),
     ]),
