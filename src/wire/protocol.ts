@@ -162,17 +162,30 @@ function frozenTextOf(output: object): string {
   return text;
 }
 
-/** Whether any top-level member of `output` is a list. */
-function hasList(output: Readonly<Record<string, unknown>>): boolean {
-  for (const key in output) if (Array.isArray(output[key])) return true;
+/**
+ * Items shorter than this serialize faster in one `JSON.stringify` of the whole output than as cached bytes
+ * copied one by one (a page of pool names, a list of developer user identifiers); identity descriptions are
+ * longer.
+ */
+const MIN_CACHED_ITEM = 128;
+
+/** Whether a top-level list of `output` holds frozen items long enough to copy from their cached bytes. */
+function hasCachedList(output: Readonly<Record<string, unknown>>): boolean {
+  for (const key in output) {
+    const value = output[key];
+    if (!Array.isArray(value) || value.length === 0) continue;
+    const first: unknown = value[0];
+    if (typeof first === "object" && first !== null && Object.isFrozen(first))
+      if (listedJson(first).byteLength >= MIN_CACHED_ITEM) return true;
+  }
   return false;
 }
 
 /**
  * An output's UTF-8 JSON body, the bytes of `JSON.stringify`'s text, always bytes no other body shares
  * ({@link bodyBytes}). Frozen values are serialized once: a frozen output whole (its text, encoded per call),
- * and the frozen items of an output's top-level lists (their bytes, copied per call: a 60-item
- * `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
+ * and the frozen items of an output's top-level lists when they are long (their bytes, copied per call: a
+ * 60-item `ListIdentities` page otherwise re-serializes and re-encodes the same descriptions every call).
  *
  * @example
  * ```ts
@@ -181,7 +194,7 @@ function hasList(output: Readonly<Record<string, unknown>>): boolean {
  */
 export function outputBytes(output: Readonly<Record<string, unknown>>): Uint8Array {
   if (Object.isFrozen(output)) return bodyBytes(frozenTextOf(output));
-  if (!hasList(output)) return bodyBytes(JSON.stringify(output));
+  if (!hasCachedList(output)) return bodyBytes(JSON.stringify(output));
   // The text around the lists is gathered, and encoded before the first item of each list and at the end.
   const parts: Uint8Array[] = [];
   let text = "{";

@@ -150,28 +150,40 @@ describe("writing a response", () => {
     }
   });
 
-  it("serializes a frozen output, or a frozen list item, once", () => {
+  it("serializes a frozen output, or a long frozen list item, once; a short list item with its output", () => {
     let reads = 0;
-    const counted = () =>
+    const counted = (padding = "") =>
       Object.freeze({
         get A() {
           reads++;
           return reads;
         },
+        ...(padding ? { P: padding } : {}),
       });
     const output = counted();
-    const item = counted();
     expect([outputJson(output), outputJson(output)]).toEqual(['{"A":1}', '{"A":1}']);
-    expect([outputJson({ L: [item] }), outputJson({ L: [item] })]).toEqual([
-      '{"L":[{"A":2}]}',
-      '{"L":[{"A":2}]}',
+    const padding = "x".repeat(128);
+    const long = counted(padding);
+    expect([outputJson({ L: [long] }), outputJson({ L: [long] })]).toEqual([
+      `{"L":[{"A":2,"P":"${padding}"}]}`,
+      `{"L":[{"A":2,"P":"${padding}"}]}`,
     ]);
     expect(reads).toBe(2);
+    // A short item is read again with its output, every time.
+    const short = counted();
+    const [first, second] = [outputJson({ L: [short] }), outputJson({ L: [short] })];
+    expect(first).toMatch(/^\{"L":\[\{"A":\d\}\]\}$/);
+    expect(second).not.toBe(first);
   });
 
   it("hands over a new body every time, so a caller that changes one changes no later answer", () => {
     const frozenItem = Object.freeze({ a: 1 });
-    for (const output of [Object.freeze({ a: 1 }), { L: [frozenItem, frozenItem] }]) {
+    const longItem = Object.freeze({ a: "x".repeat(128) });
+    for (const output of [
+      Object.freeze({ a: 1 }),
+      { L: [frozenItem, frozenItem] },
+      { L: [longItem, longItem] },
+    ]) {
       const first = outputBytes(output);
       first.fill(0x20);
       const second = outputBytes(output);
