@@ -173,8 +173,7 @@ const MIN_CACHED_ITEM = 128;
 function hasCachedList(output: Readonly<Record<string, unknown>>): boolean {
   for (const key in output) {
     const value = output[key];
-    if (!Array.isArray(value) || value.length === 0) continue;
-    const first: unknown = value[0];
+    const first: unknown = Array.isArray(value) ? value[0] : undefined;
     if (typeof first === "object" && first !== null && Object.isFrozen(first))
       if (listedJson(first).byteLength >= MIN_CACHED_ITEM) return true;
   }
