@@ -10,7 +10,14 @@ import { type Context, dispatch } from "../src/core";
 import { coreStateOf } from "../src/internal";
 import { sdkCommand } from "../test/support/helpers";
 import { ACCOUNT, type World, world } from "./fixture";
-import { fakeClient, floorDrift, recordingClient, signedFloorClient, strictFloorClient } from "./floor";
+import {
+  fakeClient,
+  floorDrift,
+  recordingClient,
+  signedFloorClient,
+  strictFloorClient,
+  wireOnlyClient,
+} from "./floor";
 import { compareMany, type MeasureOptions, medianOfRounds } from "./harness";
 import { type BenchOperation, OPERATIONS_UNDER_TEST } from "./operations";
 import { rs256Verifier, rs512Signer } from "./signature";
@@ -61,6 +68,10 @@ export interface CommandRow {
   readonly met: boolean;
   /** The same command through `dispatch` alone (validation included, state carried forward; − one signature). */
   readonly coreUs: number;
+  /** What the wire-only answerer (floor.ts) costs over the strict floor: the protocol alone, µs per call. */
+  readonly wireUs: number;
+  /** wire-only answerer / strict floor, median over rounds: the part of the ratio no in-process fake avoids. */
+  readonly wireRatio: number;
 }
 
 /** The command rows, and what differs between the plug-in's client stack and the strict floor's (nothing, when fair). */
@@ -79,6 +90,7 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
     const strict = strictFloorClient(recorder.last());
     const signed = signedFloorClient(recorder.last());
     const client = fakeClient(w.fake);
+    const wireOnly = wireOnlyClient(recorder.last());
     // The one cryptographic step of the command, measured on its own and right after a strict-floor call: the
     // fake runs it between SDK calls, where it costs more than call after call (caches as the SDK left them).
     const crypto = op.mintsToken
@@ -93,6 +105,7 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
         strictCall,
         (i) => signed.send(command(op.operation, op.input(w, i))),
         coreDispatch(op, w),
+        (i) => wireOnly.send(command(op.operation, op.input(w, i))),
         ...(crypto
           ? [
               crypto,
@@ -107,11 +120,11 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
       options,
     );
     const [fakeUs, strictUs, signedUs] = us as [number, number, number];
-    const inContext = (t: readonly number[]) => (t[5] as number) - (t[1] as number);
+    const inContext = (t: readonly number[]) => (t[6] as number) - (t[1] as number);
     // A new OpenID token is held to the floor plus one signature as the fake pays it; the core signs call after
     // call, as the signature alone is measured. A verification is shown, not taken off.
     const sig = (t: readonly number[]) => (op.mintsToken ? inContext(t) : 0);
-    const sigAlone = (t: readonly number[]) => (op.mintsToken ? (t[4] as number) : 0);
+    const sigAlone = (t: readonly number[]) => (op.mintsToken ? (t[5] as number) : 0);
     const ratio = medianOfRounds(rounds, (t) => ((t[0] as number) - sig(t)) / (t[1] as number));
     return {
       name: op.name,
@@ -121,7 +134,7 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
         ? {
             crypto: op.mintsToken ? "sig" : "verify",
             cryptoUs: medianOfRounds(rounds, inContext),
-            cryptoAloneUs: us[4] as number,
+            cryptoAloneUs: us[5] as number,
           }
         : {}),
       fakeUs,
@@ -131,12 +144,23 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
       target: op.mintsToken ? `≤ ${FLOOR_TARGET}x + sig` : `≤ ${FLOOR_TARGET}x`,
       met: ratio <= FLOOR_TARGET,
       coreUs: medianOfRounds(rounds, (t) => (t[3] as number) - sigAlone(t)),
+      wireUs: medianOfRounds(rounds, (t) => (t[4] as number) - (t[1] as number)),
+      wireRatio: medianOfRounds(rounds, (t) => (t[4] as number) / (t[1] as number)),
     };
   } catch (err) {
     const nan = Number.NaN;
     const failed = { strictUs: nan, signedUs: nan, fakeUs: nan, ownUs: nan, ratio: nan, signedRatio: nan };
     const error = `fails: ${(err as Error).name} ${(err as Error).message}`.slice(0, 100);
-    return { name: op.name, error, ...failed, target: "", met: false, coreUs: nan };
+    return {
+      name: op.name,
+      error,
+      ...failed,
+      target: "",
+      met: false,
+      coreUs: nan,
+      wireUs: nan,
+      wireRatio: nan,
+    };
   }
 }
 

@@ -7,7 +7,9 @@
  */
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import type { CognitoIdentityFake } from "../src";
-import type { WireResponse } from "../src/wire/protocol";
+import { IdSource } from "../src/core/ids";
+import { createPlugin } from "../src/sdk/plugin";
+import { readRequestText, type WireResponse, writeResponse } from "../src/wire/protocol";
 
 /** The plug-in's position and the middlewares it removes, as `src/sdk/plugin.ts` sets them (checked by {@link floorDrift}). */
 /** The plug-in's place: last of the deserialize step (src/sdk/plugin.ts). */
@@ -52,6 +54,25 @@ export function strictFloorClient(canned: WireResponse, region = "us-east-1"): C
   const client = new CognitoIdentityClient({ region });
   for (const name of REMOVED_BY_PLUGIN) client.middlewareStack.remove(name);
   return answerWith(client, canned);
+}
+
+/**
+ * The wire-only answerer: the plug-in's client answered by the fake's protocol layer and nothing else — the
+ * request read (UTF-8, JSON), `canned`'s output written back as a fresh object with a new request id — no
+ * validation, no state, no journal. What any fake that answers the serialized request in-process pays at least.
+ */
+export function wireOnlyClient(canned: WireResponse, region = "us-east-1"): CognitoIdentityClient {
+  const text = Buffer.from(canned.body).toString("utf8");
+  const requestIds = new IdSource(1, 0);
+  const client = new CognitoIdentityClient({ region });
+  client.middlewareStack.use(
+    createPlugin((request) => {
+      const read = readRequestText(request);
+      if (!read.ok) throw new Error(`wire-only answerer: ${read.type}`);
+      return writeResponse({ ok: true, output: JSON.parse(text) }, requestIds.guid());
+    }),
+  );
+  return client;
 }
 
 /** The signed floor: static credentials and SigV4 signing left on, `canned` answered at the same position. */

@@ -30,12 +30,13 @@ export function printCommandTable(rows: readonly CommandRow[], drift: readonly s
       "fake",
       "own",
       "core",
+      "wire only",
       "ratio",
       "target",
     ],
     rows.map((r) =>
       r.error
-        ? [r.name, r.error, "", "", "", "", "", "", ""]
+        ? [r.name, r.error, "", "", "", "", "", "", "", ""]
         : [
             r.name,
             figureText(r.strictUs),
@@ -46,6 +47,7 @@ export function printCommandTable(rows: readonly CommandRow[], drift: readonly s
             figureText(r.fakeUs),
             figureText(r.ownUs),
             figureText(r.coreUs),
+            `${figureText(r.wireUs)} (${r.wireRatio.toFixed(2)}x)`,
             ratioText(r.ratio, FLOOR_TARGET),
             `${r.target} ${r.met ? "met" : "MISSED"}`,
           ],
