@@ -22,6 +22,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { codeBlocks, readmeSection } from "../support/readme";
 
 const ROOT = join(__dirname, "../..");
 const CONSUMER = join(__dirname, "consumer");
@@ -53,16 +54,10 @@ const installedVersion = (name: string): string =>
   (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
     .version;
 
-/** The text under a README heading (`## ` or `### `), up to the next heading of either level. */
-function readmeSection(heading: string): string | undefined {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  return readme.split(/^#{2,3} /m).find((part) => part.startsWith(`${heading}\n`));
-}
-
 /** The arguments of the `npm install` line of the README's "Install" section. */
 function readmeInstallArgs(): string[] {
   const line = readmeSection("Install")
-    ?.split("\n")
+    .split("\n")
     .find((text) => text.startsWith("npm install "));
   if (!line) throw new Error('README.md has no "npm install" line in its "Install" section');
   return line.replace(/#.*/, "").trim().split(/\s+/).slice(2);
@@ -70,8 +65,8 @@ function readmeInstallArgs(): string[] {
 
 /** The first code block under a README heading. */
 function readmeCode(heading: string): string {
-  const code = readmeSection(heading)?.match(/^```\w*\n([\s\S]*?)^```$/m)?.[1];
-  if (!code) throw new Error(`no code block under "${heading}" in README.md`);
+  const [code] = codeBlocks(readmeSection(heading));
+  if (code === undefined) throw new Error(`no code block under "${heading}" in README.md`);
   return code;
 }
 

@@ -9,12 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import { type CognitoIdentityFake, createCognitoIdentityFake, type FakeServer } from "../../../src";
-import { killLeftovers, ROOT, runTool, serve, served, testWith } from "./support";
+import { codeBlocks, readmeSection } from "../../support/readme";
+import { killLeftovers, runTool, serve, served, testWith } from "./support";
 
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const SECTION = README.slice(README.indexOf("## Server mode"), README.indexOf("## How it is built"));
-const blocks = (lang: string) =>
-  [...SECTION.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1] as string);
+const SECTION = readmeSection("Server mode") + readmeSection("Other languages and tools");
+const blocks = (lang: string) => codeBlocks(SECTION, lang);
 const DOCUMENTED_URL = "http://127.0.0.1:4566";
 
 let fake: CognitoIdentityFake;
