@@ -26,6 +26,7 @@ import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler } from "./sdk/requestHandler";
 import { createImmediateRetryStrategy } from "./sdk/retry";
+import { listen } from "./server/listener";
 import { requireIdentityMembers, requirePoolMembers } from "./seedMembers";
 
 export type {
@@ -144,9 +145,9 @@ export function createCognitoIdentityFake(options: CognitoIdentityFakeOptions = 
       const issue = engine.issuedKey(accessKeyId);
       return issue && publicIssue(issue);
     },
-    // Loaded on first use: importing the library does not load the server.
-    listen: async (listenOptions) =>
-      (await import("./server/listener")).listen({ engine, fake }, listenOptions),
+    // A static import: a dynamic `import()` left in the CommonJS build fails under jest's module runtime
+    // ("A dynamic import callback was invoked without --experimental-vm-modules").
+    listen: (listenOptions) => listen({ engine, fake }, listenOptions),
     attachTo: (mock) => attachFake(mock, installTarget),
     retryStrategy: (retryOptions) => createImmediateRetryStrategy(retryOptions),
     failNext(operation, error, { times = 1 } = {}) {

@@ -116,7 +116,7 @@ test(
     );
     const jest = join(ROOT, "node_modules/jest/bin/jest.js");
     const output = run(process.execPath, [jest, "--ci", "--runInBand", "--rootDir", project], project);
-    expect(output).toMatch(/Tests: +1 passed, 1 total/);
+    expect(output).toMatch(/Tests: +2 passed, 2 total/);
   },
   2 * MINUTE,
 );
