@@ -26,8 +26,8 @@ import { type InstallTarget, installFake, uninstallFake } from "./sdk/install";
 import { createPlugin } from "./sdk/plugin";
 import { createRequestHandler } from "./sdk/requestHandler";
 import { createImmediateRetryStrategy } from "./sdk/retry";
-import { listen } from "./server/listener";
 import { requireIdentityMembers, requirePoolMembers } from "./seedMembers";
+import { listen } from "./server/listener";
 
 export type {
   CognitoIdentityFake,
