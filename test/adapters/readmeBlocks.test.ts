@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { README_TEXT } from "../support/readme";
+import { fencedBlocks, README_TEXT } from "../support/readme";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -25,16 +25,14 @@ interface Block {
   readonly body: string;
 }
 
+/** Each fenced block with the heading it falls under. */
 function blocks(markdown: string): Block[] {
-  const found: Block[] = [];
-  let section = "";
-  const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
   const headings = [...markdown.matchAll(/^#{2,3} (.+)$/gm)];
-  for (const match of markdown.matchAll(fence)) {
-    for (const h of headings) if ((h.index ?? 0) < (match.index ?? 0)) section = h[1] ?? "";
-    found.push({ section, lang: match[1] ?? "", body: match[2] ?? "" });
-  }
-  return found;
+  return fencedBlocks(markdown).map(({ lang, body, index }) => {
+    let section = "";
+    for (const h of headings) if ((h.index ?? 0) < index) section = h[1] ?? "";
+    return { section, lang, body };
+  });
 }
 
 /** The code of a text without white space, comments, import lines and trailing commas. */

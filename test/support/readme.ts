@@ -22,6 +22,29 @@ export function readmeSection(heading: string): string {
   return section;
 }
 
+/** A fenced code block: its language (empty when the fence names none), its body, and where its fence starts. */
+export interface FencedBlock {
+  readonly lang: string;
+  readonly body: string;
+  readonly index: number;
+}
+
+/**
+ * The fenced code blocks of `markdown`, in order.
+ *
+ * @example
+ * ```ts
+ * fencedBlocks(README_TEXT).filter((block) => block.lang === "sh").length; // the README's shell blocks
+ * ```
+ */
+export function fencedBlocks(markdown: string): FencedBlock[] {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((match) => ({
+    lang: match[1] as string,
+    body: match[2] as string,
+    index: match.index,
+  }));
+}
+
 /**
  * The bodies of the fenced code blocks of `markdown`, in order; only those of language `lang` when given.
  *
@@ -31,8 +54,7 @@ export function readmeSection(heading: string): string {
  * ```
  */
 export function codeBlocks(markdown: string, lang?: string): string[] {
-  const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
-  return [...markdown.matchAll(fence)]
-    .filter((match) => lang === undefined || match[1] === lang)
-    .map((match) => match[2] as string);
+  return fencedBlocks(markdown)
+    .filter((block) => lang === undefined || block.lang === lang)
+    .map((block) => block.body);
 }
