@@ -99,6 +99,11 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
         ? rs256Verifier(w.token(1))
         : undefined;
     const strictCall = (i: number) => strict.send(command(op.operation, op.input(w, i)));
+    // The functions measured, by their place in each round (the crypto ones only when the command has a step).
+    const [FAKE, STRICT, SIGNED, CORE, WIRE, CRYPTO_ALONE, CRYPTO_AFTER_STRICT] = [
+      0, 1, 2, 3, 4, 5, 6,
+    ] as const;
+    const at = (t: readonly number[], k: number) => t[k] as number;
     const { us, rounds } = await compareMany(
       [
         (i) => client.send(command(op.operation, op.input(w, i))),
@@ -119,13 +124,14 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
       ],
       options,
     );
-    const [fakeUs, strictUs, signedUs] = us as [number, number, number];
-    const inContext = (t: readonly number[]) => (t[6] as number) - (t[1] as number);
+    const [fakeUs, strictUs, signedUs] = [at(us, FAKE), at(us, STRICT), at(us, SIGNED)];
+    const overStrict = (t: readonly number[], k: number) => at(t, k) - at(t, STRICT);
+    const inContext = (t: readonly number[]) => overStrict(t, CRYPTO_AFTER_STRICT);
     // A new OpenID token is held to the floor plus one signature as the fake pays it; the core signs call after
     // call, as the signature alone is measured. A verification is shown, not taken off.
     const sig = (t: readonly number[]) => (op.mintsToken ? inContext(t) : 0);
-    const sigAlone = (t: readonly number[]) => (op.mintsToken ? (t[5] as number) : 0);
-    const ratio = medianOfRounds(rounds, (t) => ((t[0] as number) - sig(t)) / (t[1] as number));
+    const sigAlone = (t: readonly number[]) => (op.mintsToken ? at(t, CRYPTO_ALONE) : 0);
+    const ratio = medianOfRounds(rounds, (t) => (at(t, FAKE) - sig(t)) / at(t, STRICT));
     return {
       name: op.name,
       strictUs,
@@ -134,18 +140,18 @@ async function commandRow(op: BenchOperation, options: MeasureOptions): Promise<
         ? {
             crypto: op.mintsToken ? "sig" : "verify",
             cryptoUs: medianOfRounds(rounds, inContext),
-            cryptoAloneUs: us[5] as number,
+            cryptoAloneUs: at(us, CRYPTO_ALONE),
           }
         : {}),
       fakeUs,
-      ownUs: medianOfRounds(rounds, (t) => (t[0] as number) - (t[1] as number) - sig(t)),
+      ownUs: medianOfRounds(rounds, (t) => overStrict(t, FAKE) - sig(t)),
       ratio,
-      signedRatio: medianOfRounds(rounds, (t) => (t[2] as number) / (t[1] as number)),
+      signedRatio: medianOfRounds(rounds, (t) => at(t, SIGNED) / at(t, STRICT)),
       target: op.mintsToken ? `≤ ${FLOOR_TARGET}x + sig` : `≤ ${FLOOR_TARGET}x`,
       met: ratio <= FLOOR_TARGET,
-      coreUs: medianOfRounds(rounds, (t) => (t[3] as number) - sigAlone(t)),
-      wireUs: medianOfRounds(rounds, (t) => (t[4] as number) - (t[1] as number)),
-      wireRatio: medianOfRounds(rounds, (t) => (t[4] as number) / (t[1] as number)),
+      coreUs: medianOfRounds(rounds, (t) => at(t, CORE) - sigAlone(t)),
+      wireUs: medianOfRounds(rounds, (t) => overStrict(t, WIRE)),
+      wireRatio: medianOfRounds(rounds, (t) => at(t, WIRE) / at(t, STRICT)),
     };
   } catch (err) {
     const nan = Number.NaN;
